@@ -1,0 +1,1 @@
+"""Karabakh demining-progress dashboard: sourced data, validation, maps and pages."""

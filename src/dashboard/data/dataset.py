@@ -1,0 +1,99 @@
+"""The loaded, validated data: one immutable object the whole app shares.
+
+Tables are handed out as copy-on-write views (pandas 3), so a caller that changes
+what it got never changes the dataset other sessions see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Everything in geodata/, validated.
+
+    Tables and their columns:
+
+    ``districts`` (GeoDataFrame, one row per rayon or city, display geometry, WGS 84):
+        code, name_en, name_az, kind ("rayon" | "city"), economic_region, geometry.
+    ``background`` (GeoDataFrame): name, geometry: country outlines for maps without tiles.
+    ``figures`` (DataFrame, one row per figure as one source states it):
+        figure_id, metric, topic, area, area_kind ("national" | "district" | "unit" |
+        "settlement"), subset, period_type, period_start, period_end (ISO text as in the
+        file), start_date, end_date (Timestamps: first and last day covered; start_date
+        NaT when open), end_precision ("day" | "month" | "year"), value (float), qualifier,
+        unit, issuing_body, source_id, flag, note, file, line.
+    ``sources``: source_id, publisher, title, url, published, language, note.
+    ``metrics``: metric, topic, unit, label_en, label_az, monotonic (bool), definition.
+    ``units``: unit_id, name_en, name_az, kind, members (tuple of district codes),
+        economic_region, note.
+    ``settlements`` (GeoDataFrame, point geometry or None when coordinates are unknown):
+        settlement_id, name_en, name_az, kind, district, latitude, longitude,
+        coord_source_id, first_return, first_return_date (Timestamp or NaT),
+        first_return_source_id, flag, note, mappable (bool), geometry.
+
+    ``version`` is a digest of every file's bytes: equal versions, equal data.
+    """
+
+    root: Path
+    version: str
+    _districts: gpd.GeoDataFrame
+    _background: gpd.GeoDataFrame
+    _figures: pd.DataFrame
+    _sources: pd.DataFrame
+    _metrics: pd.DataFrame
+    _units: pd.DataFrame
+    _settlements: gpd.GeoDataFrame
+
+    @property
+    def districts(self) -> gpd.GeoDataFrame:
+        return self._districts.copy(deep=False)
+
+    @property
+    def background(self) -> gpd.GeoDataFrame:
+        return self._background.copy(deep=False)
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        return self._figures.copy(deep=False)
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        return self._sources.copy(deep=False)
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        return self._metrics.copy(deep=False)
+
+    @property
+    def units(self) -> pd.DataFrame:
+        return self._units.copy(deep=False)
+
+    @property
+    def settlements(self) -> gpd.GeoDataFrame:
+        return self._settlements.copy(deep=False)
+
+    def source(self, source_id: str) -> dict[str, str]:
+        """One source record as a dict."""
+        row = self._sources.loc[self._sources["source_id"] == source_id]
+        return {k: str(v) for k, v in row.iloc[0].items()} if len(row) else {}
+
+    def area_name(self, area: str, lang: str = "en") -> str:
+        """Display name of a figure's area (national, district, unit or settlement)."""
+        col = "name_az" if lang == "az" else "name_en"
+        if area == "AZ":
+            return "Azərbaycan" if lang == "az" else "Azerbaijan"
+        for table, key in (
+            (self._districts, "code"),
+            (self._units, "unit_id"),
+            (self._settlements, "settlement_id"),
+        ):
+            hit = table.loc[table[key] == area, col]
+            if len(hit):
+                return str(hit.iloc[0])
+        return area

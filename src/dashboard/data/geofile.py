@@ -1,0 +1,231 @@
+"""Reading one GeoJSON file of geodata/: CRS, geometries and feature properties.
+
+A file that declares a projected CRS is reprojected to WGS 84 (and the report says
+so); projected-looking coordinates without a declared CRS are rejected, because
+guessing the projection would silently move every boundary.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import transform
+from shapely.validation import explain_validity
+
+from dashboard.data.report import Report
+from dashboard.data.schema import AZERBAIJAN_BOUNDS, MAX_GEOJSON_BYTES
+
+_WGS84_NAMES = {"EPSG:4326", "OGC:CRS84", "URN:OGC:DEF:CRS:OGC:1.3:CRS84", "URN:OGC:DEF:CRS:EPSG::4326"}
+_AREAL = ("Polygon", "MultiPolygon")
+
+
+def _load_json(path: Path, file: str, report: Report) -> dict | None:
+    if not path.is_file():
+        report.error(file, "file is missing; expected a GeoJSON FeatureCollection")
+        return None
+    size = path.stat().st_size
+    if size > MAX_GEOJSON_BYTES:
+        report.error(
+            file,
+            f"file is {size / 1_048_576:.1f} MB; boundary files for this project are far "
+            f"smaller (limit {MAX_GEOJSON_BYTES // 1_048_576} MB). Was the wrong file saved?",
+        )
+        return None
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        report.error(file, "file is empty; expected a GeoJSON FeatureCollection")
+        return None
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        report.error(file, "file is not UTF-8 text; GeoJSON must be saved as UTF-8")
+        return None
+    except json.JSONDecodeError as exc:
+        report.error(
+            file,
+            f"not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg}); the file may "
+            "be truncated or hand-edited by mistake",
+            line=exc.lineno,
+        )
+        return None
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        report.error(file, "expected a GeoJSON FeatureCollection at the top level")
+        return None
+    if not isinstance(doc.get("features"), list):
+        report.error(file, "expected a 'features' list in the FeatureCollection")
+        return None
+    return doc
+
+
+def _declared_crs(doc: dict, file: str, report: Report) -> CRS | bool | None:
+    """The declared CRS when it is not WGS 84; None when WGS 84 or absent; False if broken."""
+    crs = doc.get("crs")
+    if crs is None:
+        return None
+    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    if not isinstance(name, str):
+        report.error(file, "the 'crs' member has no name; expected e.g. EPSG:4326", column="crs")
+        return False
+    if name.upper() in _WGS84_NAMES:
+        return None
+    try:
+        parsed = CRS.from_user_input(name)
+    except CRSError:
+        report.error(file, f"unknown CRS '{name}'; expected WGS 84 (EPSG:4326)", column="crs", value=name)
+        return False
+    return None if parsed.equals(CRS.from_epsg(4326), ignore_axis_order=True) else parsed
+
+
+def read_features(
+    root: Path,
+    file: str,
+    report: Report,
+    required: tuple[str, ...],
+    id_property: str | None,
+    inside_azerbaijan: bool,
+) -> gpd.GeoDataFrame | None:
+    """Valid polygon features of one GeoJSON file, in WGS 84, with their properties.
+
+    Returns None when the file cannot be used. Each bad feature is reported by index
+    (0-based, as QGIS shows in the attribute table after 'fid') and id.
+    """
+    doc = _load_json(root / file, file, report)
+    if doc is None:
+        return None
+    crs = _declared_crs(doc, file, report)
+    if crs is False:
+        return None
+    to_wgs84 = None
+    if crs is not None:
+        to_wgs84 = Transformer.from_crs(crs, 4326, always_xy=True).transform
+        report.warning(
+            file,
+            f"coordinates are in {crs.to_string()}; they were reprojected to WGS 84 (EPSG:4326) "
+            "on loading. Save the file in EPSG:4326 to avoid this step.",
+            column="crs",
+        )
+    errors_before = len(report.errors)
+    rows: list[dict] = []
+    seen: dict[str, int] = {}
+    for index, feature in enumerate(doc["features"]):
+        row = _feature(feature, index, file, report, required, id_property, to_wgs84, inside_azerbaijan)
+        if row is None:
+            continue
+        ident = row.get(id_property) if id_property else None
+        if isinstance(ident, str):
+            if ident in seen:
+                report.error(
+                    file,
+                    f"id '{ident}' is used twice (also feature {seen[ident]}); each must be unique",
+                    feature=index,
+                    feature_id=ident,
+                    column=id_property,
+                    value=ident,
+                )
+                continue
+            seen[ident] = index
+        rows.append(row)
+    if not doc["features"]:
+        report.error(file, "the FeatureCollection has no features")
+        return None
+    if len(report.errors) > errors_before:
+        return None
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+
+def _feature(
+    feature: object,
+    index: int,
+    file: str,
+    report: Report,
+    required: tuple[str, ...],
+    id_property: str | None,
+    to_wgs84: object,
+    inside_azerbaijan: bool,
+) -> dict | None:
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        report.error(file, "expected a GeoJSON Feature object", feature=index)
+        return None
+    props = feature.get("properties") or {}
+    if not isinstance(props, dict):
+        report.error(file, "'properties' must be an object", feature=index)
+        return None
+    ident = props.get(id_property) if id_property else None
+    fid = str(ident) if ident not in (None, "") else None
+    where = {"feature": index, "feature_id": fid}
+    ok = True
+    for name in required:
+        value = props.get(name)
+        if not isinstance(value, str) or not value.strip():
+            found = "nothing" if value in (None, "") else repr(value)
+            report.error(file, f"found {found}; expected a non-empty text", column=name, **where)
+            ok = False
+    geom = _geometry(feature.get("geometry"), file, report, where)
+    if geom is None or not ok:
+        return None
+    if to_wgs84 is not None:
+        geom = transform(to_wgs84, geom)  # type: ignore[arg-type]
+    minx, miny, maxx, maxy = geom.bounds
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        report.error(
+            file,
+            f"coordinates reach x={maxx:.0f}, y={maxy:.0f}: they look projected (metres), but the "
+            "file declares no CRS. Export it as WGS 84 (EPSG:4326), or declare its CRS.",
+            column="geometry",
+            **where,
+        )
+        return None
+    if inside_azerbaijan:
+        x0, y0, x1, y1 = AZERBAIJAN_BOUNDS
+        if minx < x0 or miny < y0 or maxx > x1 or maxy > y1:
+            report.error(
+                file,
+                f"the geometry reaches lon {minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f}, "
+                f"outside Azerbaijan (lon {x0}..{x1}, lat {y0}..{y1}); are longitude and "
+                "latitude swapped, or is this another country?",
+                column="geometry",
+                **where,
+            )
+            return None
+    row = {k: (v.strip() if isinstance(v, str) else v) for k, v in props.items()}
+    row["geometry"] = geom
+    return row
+
+
+def _geometry(raw: object, file: str, report: Report, where: dict) -> BaseGeometry | None:
+    if raw is None:
+        report.error(file, "geometry is null; every feature needs a polygon", column="geometry", **where)
+        return None
+    try:
+        geom = shape(raw)  # type: ignore[arg-type]
+    except Exception as exc:  # shapely raises several types for malformed input
+        report.error(
+            file, f"geometry cannot be read ({exc}); expected a Polygon or MultiPolygon", column="geometry", **where
+        )
+        return None
+    if geom.geom_type not in _AREAL:
+        report.error(
+            file, f"geometry is a {geom.geom_type}; expected a Polygon or MultiPolygon", column="geometry", **where
+        )
+        return None
+    if geom.is_empty:
+        report.error(file, "geometry is empty; every feature needs a polygon", column="geometry", **where)
+        return None
+    if not shapely.is_valid(geom):
+        report.error(
+            file,
+            f"geometry is invalid ({explain_validity(geom)}); repair it (QGIS: Fix geometries)",
+            column="geometry",
+            **where,
+        )
+        return None
+    return geom

@@ -1,0 +1,145 @@
+"""The declared shape of every file in geodata/: columns, types and vocabularies.
+
+One declaration per file; the CSV reader checks cells against it and the loader
+adds the checks that span rows and files. geodata/README.md documents the same
+columns for staff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["id", "text", "number", "coordinate", "date", "url", "enum", "codes"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name, whether it must be filled, and what it holds."""
+
+    name: str
+    kind: Kind
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    max_length: int = 500
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One CSV file: its path inside geodata/ and its columns."""
+
+    path: str
+    columns: tuple[Column, ...]
+    key: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+TOPICS = ("clearance", "casualties", "returns", "context")
+UNITS = ("ha", "km2", "items", "mines", "people", "families", "percent", "settlements", "incidents")
+PERIOD_TYPES = ("cumulative", "year", "month", "week", "year_to_date", "period", "event", "estimate")
+PERIOD_TYPES_WITH_START = ("year", "month", "week", "year_to_date", "period")
+QUALIFIERS = ("over", "about", "nearly", "at least", "up to")
+FLAGS = ("date_inferred", "uncertain", "contradicted", "garbled")
+UNIT_KINDS = ("group", "off_map", "part", "project")
+SETTLEMENT_KINDS = ("city", "town", "village")
+SUBSET_KINDS = ("operator", "use", "group")
+NATIONAL = "AZ"
+
+SOURCES = TableSpec(
+    "sources.csv",
+    (
+        Column("source_id", "id"),
+        Column("publisher", "text"),
+        Column("title", "text"),
+        Column("url", "url", max_length=2000),
+        Column("published", "date", required=False),
+        Column("language", "text"),
+        Column("note", "text", required=False, max_length=2000),
+    ),
+    key="source_id",
+)
+
+METRICS = TableSpec(
+    "metrics.csv",
+    (
+        Column("metric", "id"),
+        Column("topic", "enum", choices=TOPICS),
+        Column("unit", "enum", choices=UNITS),
+        Column("label_en", "text"),
+        Column("label_az", "text"),
+        Column("monotonic", "enum", choices=("yes", "no")),
+        Column("definition", "text", max_length=2000),
+    ),
+    key="metric",
+)
+
+UNITS_TABLE = TableSpec(
+    "units.csv",
+    (
+        Column("unit_id", "id"),
+        Column("name_en", "text"),
+        Column("name_az", "text"),
+        Column("kind", "enum", choices=UNIT_KINDS),
+        Column("members", "codes", required=False),
+        Column("economic_region", "text"),
+        Column("note", "text", required=False, max_length=2000),
+    ),
+    key="unit_id",
+)
+
+SETTLEMENTS = TableSpec(
+    "settlements.csv",
+    (
+        Column("settlement_id", "id"),
+        Column("name_en", "text"),
+        Column("name_az", "text"),
+        Column("kind", "enum", choices=SETTLEMENT_KINDS),
+        Column("district", "id"),
+        Column("latitude", "coordinate", required=False),
+        Column("longitude", "coordinate", required=False),
+        Column("coord_source_id", "id", required=False),
+        Column("first_return", "date", required=False),
+        Column("first_return_source_id", "id", required=False),
+        Column("flag", "enum", required=False, choices=FLAGS),
+        Column("note", "text", required=False, max_length=2000),
+    ),
+    key="settlement_id",
+)
+
+FIGURE_COLUMNS = (
+    Column("figure_id", "id"),
+    Column("metric", "id"),
+    Column("area", "id"),
+    Column("subset", "text", required=False),
+    Column("period_type", "enum", choices=PERIOD_TYPES),
+    Column("period_start", "date", required=False),
+    Column("period_end", "date"),
+    Column("value", "number"),
+    Column("qualifier", "enum", required=False, choices=QUALIFIERS),
+    Column("unit", "enum", choices=UNITS),
+    Column("issuing_body", "text"),
+    Column("source_id", "id"),
+    Column("flag", "enum", required=False, choices=FLAGS),
+    Column("note", "text", required=False, max_length=2000),
+)
+
+FIGURE_FILES = tuple(TableSpec(f"figures/{topic}.csv", FIGURE_COLUMNS, key="figure_id") for topic in TOPICS)
+
+DISTRICTS_FILE = "boundaries/districts.geojson"
+DISPLAY_FILE = "boundaries/districts_display.geojson"
+BACKGROUND_FILE = "boundaries/background.geojson"
+DISTRICT_PROPERTIES = ("code", "name_en", "name_az", "kind", "economic_region")
+
+# Files larger than these are not real data for this project (a mistaken export, a
+# wrong file picked): they are refused before parsing.
+MAX_CSV_BYTES = 5 * 1024 * 1024
+MAX_GEOJSON_BYTES = 40 * 1024 * 1024
+
+# Azerbaijan's extent with a margin of about 10 km (WGS 84 degrees).
+AZERBAIJAN_BOUNDS = (44.65, 38.28, 50.75, 41.99)  # min lon, min lat, max lon, max lat
+
+# Natural Earth 10m boundaries are off by up to about two kilometres.
+BOUNDARY_PRECISION_KM = 2.0
