@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
 from shapely.validation import explain_validity
 
 from dashboard.data.report import Report
@@ -173,7 +173,7 @@ def _feature(
     if geom is None or not ok:
         return None
     if to_wgs84 is not None:
-        geom = transform(to_wgs84, geom)  # type: ignore[arg-type]
+        geom = shapely.transform(geom, lambda xy: np.column_stack(to_wgs84(xy[:, 0], xy[:, 1])))  # type: ignore[misc]
     minx, miny, maxx, maxy = geom.bounds
     if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
         report.error(

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# One entry point for developers and CI.
+#   bash scripts/dev.sh run    set everything up, then start the dashboard on geodata/
+#   bash scripts/dev.sh test   set everything up (incl. Chromium), then lint and run every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+say() { printf '==> %s\n' "$*"; }
+
+setup_python() {
+  if [ ! -x "$PY" ]; then
+    say "creating .venv"
+    python3 -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    say "installing Python packages"
+    "$PY" -m pip install --quiet --upgrade pip
+    "$PY" -m pip install --quiet -e '.[dev]'
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+}
+
+setup_assets() {
+  local stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    say "installing browser assets from npm"
+    npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+    touch "$stamp"
+  fi
+  # Served by Streamlit at /app/static/vendor/... (see .streamlit/config.toml).
+  mkdir -p static/vendor/leaflet static/vendor/d3
+  cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css static/vendor/leaflet/
+  cp -r node_modules/leaflet/dist/images static/vendor/leaflet/
+  cp node_modules/d3/d3.min.js static/vendor/d3/
+}
+
+setup_browser() {
+  if [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  say "installing Chromium from Debian (browser tests)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+}
+
+case "${1:-}" in
+  run)
+    setup_python
+    setup_assets
+    say "starting the dashboard on http://localhost:8501"
+    exec "$PY" -m streamlit run app.py
+    ;;
+  test)
+    setup_python
+    setup_assets
+    setup_browser
+    say "ruff check"
+    "$VENV/bin/ruff" check .
+    say "ruff format --check"
+    "$VENV/bin/ruff" format --check .
+    say "pytest"
+    exec "$PY" -m pytest
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,68 @@
+"""What the viewer selected: regions, districts, metric, period and settlement status.
+
+Plain, validated values only: a selection can be written to and read from the page URL
+without trusting what arrives there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# The metrics a viewer can pick, and the figure metric behind each.
+VIEW_METRICS = ("area_cleared", "ap_mines", "at_mines", "uxo", "victims", "returns")
+FOCUS_REGIONS = ("Karabakh", "East Zangezur")
+STATUSES = ("dated", "undated")  # first-return date known / not known
+_PERIOD = re.compile(r"^(?:(\d{4})|cumulative(?::(\d{4}-\d{2}-\d{2}))?)$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar year, or running totals as of a date (None: the latest figures)."""
+
+    year: int | None = None
+    as_of: date | None = None
+
+    @property
+    def cumulative(self) -> bool:
+        return self.year is None
+
+    @property
+    def end(self) -> date:
+        """Last day the period covers (for a year, 31 December)."""
+        if self.year is not None:
+            return date(self.year, 12, 31)
+        return self.as_of or date.max
+
+    def key(self) -> str:
+        """The period as written in a URL: "2023", "cumulative" or "cumulative:2024-12-31"."""
+        if self.year is not None:
+            return str(self.year)
+        return "cumulative" if self.as_of is None else f"cumulative:{self.as_of.isoformat()}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> Period:
+        """The period a URL value names; the latest cumulative figures for anything else."""
+        m = _PERIOD.match(text or "")
+        if not m:
+            return cls()
+        if m.group(1):
+            return cls(year=int(m.group(1)))
+        if m.group(2):
+            try:
+                return cls(as_of=date.fromisoformat(m.group(2)))
+            except ValueError:
+                return cls()
+        return cls()
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Everything the sidebar decides."""
+
+    regions: tuple[str, ...] = FOCUS_REGIONS
+    districts: tuple[str, ...] = ()  # empty: every district of the regions
+    metric: str = "area_cleared"
+    period: Period = Period()
+    statuses: tuple[str, ...] = STATUSES

@@ -1,0 +1,96 @@
+"""Numbers, dates, units and qualifiers in English and Azerbaijani (Latin script).
+
+English: 14,016.7 ha; 25 May 2023; "over 200,000 ha".
+Azerbaijani: 14 016,7 ha; 25 may 2023; "200 000 ha-dan çox".
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS = ("en", "az")
+
+_MONTHS = {
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+    "az": (
+        "yanvar", "fevral", "mart", "aprel", "may", "iyun",
+        "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
+    ),
+}  # fmt: skip
+
+# unit -> (English, Azerbaijani nominative, ablative for "over", dative for "nearly"/"up to")
+_UNITS = {
+    "ha": ("ha", "ha", "ha-dan", "ha-ya"),
+    "km2": ("km²", "km²", "km²-dən", "km²-ə"),
+    "items": ("items", "ədəd", "ədəddən", "ədədə"),
+    "mines": ("mines", "mina", "minadan", "minaya"),
+    "people": ("people", "nəfər", "nəfərdən", "nəfərə"),
+    "families": ("families", "ailə", "ailədən", "ailəyə"),
+    "percent": ("%", "%", "%-dən", "%-ə"),
+    "settlements": ("settlements", "yaşayış məntəqəsi", "yaşayış məntəqəsindən", "yaşayış məntəqəsinə"),
+    "incidents": ("incidents", "hadisə", "hadisədən", "hadisəyə"),
+}
+
+
+def fmt_number(value: float | None, lang: str = "en") -> str:
+    """A figure as written for readers: up to two decimals, trailing zeros dropped."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang == "az":
+        text = text.replace(",", " ").replace(".", ",")
+    return text
+
+
+def fmt_signed(value: float, lang: str = "en") -> str:
+    """A change with its sign: +8,000 / −1,200."""
+    sign = "+" if value >= 0 else "−"
+    return sign + fmt_number(abs(value), lang)
+
+
+def fmt_date(text: str | None, lang: str = "en") -> str:
+    """An ISO date that may be partial ("2023", "2023-05", "2023-05-25") for readers."""
+    if not text:
+        return ""
+    parts = text.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS["az" if lang == "az" else "en"][int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def unit_label(unit: str, lang: str = "en") -> str:
+    """The unit word for a figure's unit code."""
+    forms = _UNITS.get(unit)
+    if forms is None:
+        return unit
+    return forms[0] if lang == "en" else forms[1]
+
+
+def fmt_value(value: float | None, unit: str, qualifier: str = "", lang: str = "en") -> str:
+    """A figure with its unit and the source's qualifier: "over 200,000 ha"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "no data" if lang == "en" else "məlumat yoxdur"
+    number = fmt_number(value, lang)
+    forms = _UNITS.get(unit, (unit, unit, unit, unit))
+    sep = "" if unit == "percent" else " "
+    if lang == "en":
+        plain = f"{number}{sep}{forms[0]}"
+        return f"{qualifier} {plain}" if qualifier else plain
+    nominative = f"{number}{sep}{forms[1]}"
+    if qualifier == "over":
+        return f"{number}{sep}{forms[2]} çox"
+    if qualifier == "nearly":
+        return f"{number}{sep}{forms[3]} yaxın"
+    if qualifier == "up to":
+        return f"{number}{sep}{forms[3]} qədər"
+    if qualifier == "about":
+        return f"təxminən {nominative}"
+    if qualifier == "at least":
+        return f"ən azı {nominative}"
+    return nominative

@@ -1,0 +1,145 @@
+"""Every label the app shows, in English and Azerbaijani (Latin script)."""
+
+from __future__ import annotations
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "app_title": (
+        "Demining and return in Karabakh and East Zangezur",
+        "Qarabağ və Şərqi Zəngəzurda minatəmizləmə və qayıdış",
+    ),
+    "page_map": ("Map", "Xəritə"),
+    "page_trends": ("Trends", "Dinamika"),
+    "page_sources": ("Sources and methods", "Mənbələr və metodlar"),
+    "language": ("Language", "Dil"),
+    "filters": ("Filters", "Filtrlər"),
+    "region": ("Economic region", "İqtisadi rayon"),
+    "districts": ("Districts", "Rayonlar"),
+    "districts_help": (
+        "Leave empty for every district of the selected regions.",
+        "Seçilmiş iqtisadi rayonların bütün rayonları üçün boş saxlayın.",
+    ),
+    "metric": ("Metric", "Göstərici"),
+    "period": ("Period", "Dövr"),
+    "as_of": ("As of", "Tarixə"),
+    "status": ("Settlements", "Yaşayış məntəqələri"),
+    "status_dated": ("Return date known", "Qayıdış tarixi məlumdur"),
+    "status_undated": ("Return date not known", "Qayıdış tarixi məlum deyil"),
+    "period_cumulative": ("Running total (latest)", "Ümumi (son məlumat)"),
+    "period_cumulative_as_of": ("Running total as of {date}", "{date} tarixinə ümumi"),
+    "period_year": ("Year {year}", "{year}-ci il"),
+    "metric_returns": ("Settlements and returnees", "Yaşayış məntəqələri və qayıdanlar"),
+    "no_data": ("no data", "məlumat yoxdur"),
+    "no_data_legend": ("No figure for this selection", "Bu seçim üçün rəqəm yoxdur"),
+    "source": ("Source", "Mənbə"),
+    "issued_by": ("Issued by", "Açıqlayan"),
+    "as_of_short": ("as of {date}", "{date} tarixinə"),
+    "in_year": ("in {year}", "{year}-ci ildə"),
+    "figure": ("Figure", "Rəqəm"),
+    "district": ("District", "Rayon"),
+    "value": ("Value", "Dəyər"),
+    "first_return": ("First return", "İlk qayıdış"),
+    "families": ("Families", "Ailələr"),
+    "people": ("People", "Nəfər"),
+    "first_group": ("first group: {value}", "ilk qrup: {value}"),
+    "unknown": ("not known", "məlum deyil"),
+    "flagged": ("uncertain: {note}", "qeyri-müəyyən: {note}"),
+    "card_area": ("Hectares cleared", "Təmizlənmiş ərazi"),
+    "card_ap": ("Anti-personnel mines", "Piyada əleyhinə minalar"),
+    "card_at": ("Anti-tank mines", "Tank əleyhinə minalar"),
+    "card_uxo": ("Unexploded ordnance", "Partlamamış sursatlar"),
+    "card_settlements": ("Settlements with returns", "Qayıdış olan yaşayış məntəqələri"),
+    "card_families": ("Families returned", "Qayıdan ailələr"),
+    "card_people": ("People returned", "Qayıdan sakinlər"),
+    "card_victims": ("Mine victims since Nov 2020", "2020-ci ilin noyabrından mina qurbanları"),
+    "card_victims_year": ("Mine victims", "Mina qurbanları"),
+    "change_vs": ("{change} vs {period}", "{period} ilə müqayisədə {change}"),
+    "previous_was": ("before: {value} ({period})", "əvvəl: {value} ({period})"),
+    "no_national": ("No national figure for this period.", "Bu dövr üçün ölkə üzrə rəqəm yoxdur."),
+    "sum_of_districts": ("Sum of {n} district figures ({body}).", "{n} rayon rəqəminin cəmi ({body})."),
+    "missing_districts": ("No figure for: {names}.", "Rəqəm yoxdur: {names}."),
+    "districts_vs_national": (
+        "District figures for {period} add up to {sum}, the national figure is {national}: {gap} is not attributed to a district on the map.",
+        "{period} üzrə rayon rəqəmlərinin cəmi {sum}, ölkə üzrə rəqəm isə {national}-dir: {gap} xəritədəki rayonlara aid edilmir.",
+    ),
+    "district_years_only": (
+        "District figures exist only for {years}; national figures are shown.",
+        "Rayon rəqəmləri yalnız {years} üçün mövcuddur; ölkə üzrə rəqəmlər göstərilir.",
+    ),
+    "settlement_count_note": (
+        "Counted from the settlements in this dashboard's data.",
+        "Bu panelin məlumatlarındakı yaşayış məntəqələri sayılıb.",
+    ),
+    "returns_as_of_note": (
+        "Programme total, latest figure on or before the period's end.",
+        "Proqram üzrə ümumi, dövrün sonuna qədər son rəqəm.",
+    ),
+    "off_map_title": ("Figures for units not on the map", "Xəritədə olmayan vahidlər üzrə rəqəmlər"),
+    "off_map_none": ("None for this selection.", "Bu seçim üçün yoxdur."),
+    "table_title": ("The map's figures as a table", "Xəritənin rəqəmləri cədvəl şəklində"),
+    "not_mappable": (
+        "Settlements without known coordinates (not on the map)",
+        "Koordinatları məlum olmayan yaşayış məntəqələri (xəritədə yoxdur)",
+    ),
+    "legend": ("Legend", "Şərti işarələr"),
+    "settlement_marker_legend": (
+        "Circle size: people returned (hollow: not known)",
+        "Dairənin ölçüsü: qayıdan sakinlər (boş: məlum deyil)",
+    ),
+    "chosen_reason": ("Why this figure", "Niyə bu rəqəm"),
+    "reason_only": ("the only figure for this", "yeganə rəqəm"),
+    "reason_unflagged": ("other figures are flagged as uncertain", "digər rəqəmlər qeyri-müəyyən kimi qeyd olunub"),
+    "reason_latest": ("the most recent 'as of' date", "ən son tarixli rəqəm"),
+    "reason_exact": ("an exact figure rather than a rounded one", "yuvarlaqlaşdırılmış deyil, dəqiq rəqəm"),
+    "reason_precise_date": ("dated to the day rather than the month or year", "gün dəqiqliyi ilə tarixlənib"),
+    "reason_latest_published": ("the most recently published source", "ən son dərc olunmuş mənbə"),
+    "alternatives": (
+        "{n} other figure(s) for the same thing are listed on the Sources page",
+        "Eyni göstərici üzrə digər {n} rəqəm Mənbələr səhifəsindədir",
+    ),
+    "data_error": (
+        "The data files have errors; the dashboard cannot show them until they are fixed.",
+        "Məlumat fayllarında xətalar var; düzəldilənə qədər panel onları göstərə bilməz.",
+    ),
+    "trend_cumulative": (
+        "Running totals since November 2020 (each point a sourced figure)",
+        "2020-ci ilin noyabrından ümumi göstəricilər (hər nöqtə mənbəli rəqəmdir)",
+    ),
+    "trend_annual": ("Per year, national", "İllər üzrə, ölkə"),
+    "trend_annual_districts": ("Hectares cleared per year, by district", "İllər üzrə təmizlənmiş ərazi, rayonlar"),
+    "trend_casualties": (
+        "Mine victims since 10 November 2020 (running total)",
+        "10 noyabr 2020-ci ildən mina qurbanları (ümumi)",
+    ),
+    "trend_returns": (
+        "The Great Return: first returns by settlement",
+        "Böyük Qayıdış: yaşayış məntəqələrinə ilk qayıdış",
+    ),
+    "trend_flag_note": (
+        "Hollow points are flagged figures (uncertain date or reading).",
+        "Boş nöqtələr qeyri-müəyyən rəqəmlərdir.",
+    ),
+    "sources_intro": (
+        "Every figure in this dashboard comes from a published source listed here. Nearly all come from Azerbaijani state bodies or state-aligned media; each figure is attributed to the body that issued it.",
+        "Bu paneldəki hər rəqəm burada sadalanan dərc olunmuş mənbədən götürülüb. Demək olar ki, hamısı Azərbaycan dövlət qurumlarından və ya dövlətyönümlü mediadan gəlir; hər rəqəm onu açıqlayan quruma istinad edilir.",
+    ),
+    "definitions": ("Definitions", "Anlayışlar"),
+    "contradictions": ("Known contradictions and the figure used", "Məlum ziddiyyətlər və istifadə olunan rəqəm"),
+    "all_sources": ("All sources", "Bütün mənbələr"),
+    "download_csv": ("Download all figures (CSV)", "Bütün rəqəmləri yüklə (CSV)"),
+    "boundaries_note": (
+        "Boundaries: Natural Earth (public domain), 1:10 million scale; lines may be off by up to about 2 km and do not show the Aghdara district created in 2023. Boundaries are shown for orientation only.",
+        "Sərhədlər: Natural Earth (ictimai mülkiyyət), 1:10 milyon miqyas; xətlər təxminən 2 km-ə qədər fərqlənə bilər və 2023-cü ildə yaradılmış Ağdərə rayonunu göstərmir. Sərhədlər yalnız istiqamət üçündür.",
+    ),
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The label for a key in a language, with ``{placeholders}`` filled."""
+    en, az = _MESSAGES[key]
+    text = az if lang == "az" else en
+    return text.format(**values) if values else text
+
+
+def keys() -> list[str]:
+    """Every message key (for tests that check both languages are filled)."""
+    return list(_MESSAGES)

@@ -1,0 +1,198 @@
+"""Folium builders: a base map built once, and the layers that change with the filters.
+
+All text that comes from data files is escaped here, because folium's tooltips and
+popups insert their content into the page as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import folium
+import geopandas as gpd
+from branca.element import Element
+
+from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour
+
+FOCUS_BOUNDS = ((38.85, 45.35), (40.55, 47.65))  # Karabakh and East Zangezur, (lat, lon)
+_SEA = "#dde7ee"
+_LAND = "#f4f2ee"
+
+
+def esc(value: object) -> str:
+    """Text from data, safe inside HTML."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def base_map(
+    background: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+    center: tuple[float, float],
+    zoom: int,
+    tiles: str | None = None,
+) -> folium.Map:
+    """The map that stays: background outlines and every district of Azerbaijan, faint."""
+    m = folium.Map(
+        location=list(center),
+        zoom_start=zoom,
+        tiles=None,
+        min_zoom=6,
+        max_zoom=13,
+        control_scale=True,
+        zoom_snap=0.25,
+    )
+    m.get_root().header.add_child(
+        Element(f"<style>.leaflet-container {{ background: {_SEA}; font-family: sans-serif; }}</style>")
+    )
+    if tiles:
+        folium.TileLayer(tiles=tiles, attr="Map tiles: see the tile provider's terms", name="tiles").add_to(m)
+    folium.GeoJson(
+        background[["name", "geometry"]].to_json(drop_id=True),
+        name="countries",
+        style_function=lambda _: {"fillColor": _LAND, "color": "#a9a9a9", "weight": 1, "fillOpacity": 1},
+        interactive=False,
+        control=False,
+    ).add_to(m)
+    folium.GeoJson(
+        districts[["code", "geometry"]].to_json(drop_id=True),
+        name="azerbaijan-districts",
+        style_function=lambda _: {"fillColor": "#ffffff", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 0.55},
+        interactive=False,
+        control=False,
+    ).add_to(m)
+    m.fit_bounds([list(FOCUS_BOUNDS[0]), list(FOCUS_BOUNDS[1])])
+    return m
+
+
+def _tooltip_html(row: dict, labels: dict[str, str]) -> str:
+    names = f"<strong>{esc(row['name_en'])}</strong> · {esc(row['name_az'])}"
+    if isinstance(row["value"], float) and math.isnan(row["value"]):
+        return f"{names}<br>{esc(labels['no_data'])}"
+    parts = [names, f"<span class='figure'>{esc(row['value_text'])}</span> {esc(row['period_text'])}"]
+    if row.get("issuing_body"):
+        parts.append(f"{esc(labels['issued_by'])}: {esc(row['issuing_body'])}")
+    if row.get("source_text"):
+        parts.append(f"{esc(labels['source'])}: {esc(row['source_text'])}")
+    return "<br>".join(parts)
+
+
+def _popup_html(row: dict, labels: dict[str, str]) -> str:
+    title = f"<strong>{esc(row['name_en'])}</strong> · {esc(row['name_az'])}"
+    if not row["popup_rows"]:
+        return f"{title}<br>{esc(labels['no_data'])}"
+    lines = []
+    for fig in row["popup_rows"]:
+        url = fig["source_url"] if str(fig["source_url"]).startswith(("http://", "https://")) else ""
+        source = (
+            f"<a href='{esc(url)}' target='_blank' rel='noopener noreferrer'>{esc(fig['source_title'])}</a>"
+            if url
+            else esc(fig["source_title"])
+        )
+        lines.append(
+            f"<tr><td>{esc(fig['metric'])}</td><td>{esc(fig['value_text'])}</td><td>{esc(fig['period_text'])}</td>"
+            f"<td>{esc(fig['issuing_body'])}</td><td>{source}</td></tr>"
+        )
+    head = f"<tr><th>{esc(labels['figure'])}</th><th>{esc(labels['value'])}</th><th></th>"
+    head += f"<th>{esc(labels['issued_by'])}</th><th>{esc(labels['source'])}</th></tr>"
+    table = f"<table class='district-figures'>{head}{''.join(lines)}</table>"
+    return f"{title}<div style='max-height:260px;overflow:auto;font-size:12px'>{table}</div>"
+
+
+def district_layer(
+    view: gpd.GeoDataFrame, breaks: list[float], labels: dict[str, str], name: str = "districts"
+) -> folium.FeatureGroup:
+    """The districts of the selection, coloured by class; "no data" drawn apart."""
+    group = folium.FeatureGroup(name=name, control=False)
+    features = []
+    for row in view.to_dict("records"):
+        index = class_of(row["value"], breaks)
+        focus = bool(row["in_focus"])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": row["geometry"].__geo_interface__,
+                "properties": {
+                    "code": row["code"],
+                    "fill": colour(index, len(breaks)),
+                    "nodata": index < 0,
+                    "focus": focus,
+                    "tip": _tooltip_html(row, labels),
+                    "popup": _popup_html(row, labels),
+                },
+            }
+        )
+
+    def style(feature: dict) -> dict:
+        p = feature["properties"]
+        return {
+            "fillColor": p["fill"] if p["focus"] else NO_DATA_FILL if p["nodata"] else p["fill"],
+            "fillOpacity": (0.85 if p["focus"] else 0.35) if not p["nodata"] else 0.6,
+            "color": OUTLINE if p["focus"] else "#8a8a8a",
+            "weight": 1.4 if p["focus"] else 0.8,
+            "dashArray": NO_DATA_DASH if p["nodata"] else None,
+            "className": f"district district-{p['code']}" + (" no-data" if p["nodata"] else ""),
+        }
+
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=name,
+        style_function=style,
+        highlight_function=lambda _: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=560),
+    ).add_to(group)
+    return group
+
+
+def marker_radius(people: float | None) -> float:
+    """Circle radius in pixels: area grows with people returned, 5 to 18 px."""
+    if people is None or math.isnan(people) or people <= 0:
+        return 5.0
+    return float(min(18.0, 5.0 + math.sqrt(people) / 3.5))
+
+
+def settlement_layer(
+    points: gpd.GeoDataFrame, labels: dict[str, str], name: str = "settlements"
+) -> folium.FeatureGroup:
+    """Great Return settlements: circles sized by people returned (hollow when unknown)."""
+    group = folium.FeatureGroup(name=name, control=False)
+    for row in points.to_dict("records"):
+        known = not (row["people"] is None or math.isnan(row["people"]))
+        popup = "<br>".join(
+            [
+                f"<strong>{esc(row['name'])}</strong> ({esc(row['district_name'])})",
+                f"{esc(labels['first_return'])}: {esc(row['first_return_text'])}",
+                f"{esc(labels['families'])}: {esc(row['families_text'])}",
+                f"{esc(labels['people'])}: {esc(row['people_text'])}"
+                + (f" ({esc(row['as_of_text'])})" if row["as_of_text"] else ""),
+                f"{esc(labels['source'])}: {esc(row['source_text'])}" if row["source_text"] else "",
+            ]
+        )
+        folium.CircleMarker(
+            location=[row["geometry"].y, row["geometry"].x],
+            radius=marker_radius(row["people"]),
+            color="#1a1a1a",
+            weight=1.5,
+            fill=True,
+            fill_color="#e69f00" if known else "#ffffff",
+            fill_opacity=0.9 if known else 0.4,
+            tooltip=folium.Tooltip(esc(row["name"])),
+            popup=folium.Popup(popup, max_width=320),
+            class_name=f"settlement-marker settlement-{esc(row['settlement_id'])}",
+        ).add_to(group)
+    return group
+
+
+def legend_html(items: list[tuple[str, str]], title: str) -> str:
+    """The colour legend as accessible HTML, for beside the map."""
+    rows = "".join(
+        f"<li style='display:flex;align-items:center;gap:.5em;margin:.15em 0'>"
+        f"<span aria-hidden='true' style='display:inline-block;width:1.6em;height:1em;background:{esc(c)};"
+        f"border:1px {'dashed' if c == NO_DATA_FILL else 'solid'} #333'></span>{esc(label)}</li>"
+        for c, label in items
+    )
+    return (
+        f"<div class='map-legend' role='group' aria-label='{esc(title)}'><strong>{esc(title)}</strong>"
+        f"<ul style='list-style:none;padding:0;margin:.3em 0'>{rows}</ul></div>"
+    )

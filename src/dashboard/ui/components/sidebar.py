@@ -1,0 +1,134 @@
+"""The sidebar: language and filters, every value kept in the page URL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard.analysis.figures import years_with_figures
+from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, Period, Selection
+from dashboard.data.dataset import Dataset
+from dashboard.i18n.messages import t
+from dashboard.ui.components import url_state
+
+_METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
+_REGION_AZ = {"Karabakh": "Qarabağ", "East Zangezur": "Şərqi Zəngəzur"}
+
+
+def language() -> str:
+    """The language picker; the choice is kept in the URL as ?lang=az."""
+    url_state.seed("lang", ("en", "az"), "en")
+    return st.sidebar.radio(
+        "Language / Dil",
+        options=("en", "az"),
+        format_func=lambda code: {"en": "English", "az": "Azərbaycanca"}[code],
+        horizontal=True,
+        key="lang",
+    )
+
+
+def metric_label(dataset: Dataset, metric: str, lang: str) -> str:
+    """Label of a view metric in a language."""
+    if metric == "returns":
+        return t("metric_returns", lang)
+    row = dataset.metrics.set_index("metric").loc[metric]
+    return str(row["label_az" if lang == "az" else "label_en"])
+
+
+def region_label(region: str, lang: str) -> str:
+    """Name of an economic region in a language."""
+    return _REGION_AZ.get(region, region) if lang == "az" else region
+
+
+def period_label(key: str, lang: str) -> str:
+    """Label of a period option."""
+    period = Period.parse(key)
+    if period.year is not None:
+        return t("period_year", lang, year=period.year)
+    return t("period_cumulative", lang)
+
+
+def filters(dataset: Dataset, lang: str) -> Selection:
+    """Draw the filters and return what they select."""
+    side = st.sidebar
+    side.header(t("filters", lang))
+    url_state.seed("region", FOCUS_REGIONS, list(FOCUS_REGIONS), multi=True)
+    regions = side.multiselect(
+        t("region", lang),
+        options=list(FOCUS_REGIONS),
+        format_func=lambda r: region_label(r, lang),
+        key="region",
+    )
+    districts = dataset.districts
+    in_regions = districts[districts["economic_region"].isin(regions or FOCUS_REGIONS)]
+    name_col = "name_az" if lang == "az" else "name_en"
+    names = dict(zip(in_regions["code"], in_regions[name_col], strict=True))
+    url_state.seed("district", list(names), [], multi=True)
+    chosen = side.multiselect(
+        t("districts", lang),
+        options=sorted(names, key=lambda c: names[c]),
+        format_func=lambda c: names.get(c, c),
+        help=t("districts_help", lang),
+        key="district",
+    )
+    url_state.seed("metric", VIEW_METRICS, "area_cleared")
+    metric = side.selectbox(
+        t("metric", lang),
+        options=list(VIEW_METRICS),
+        format_func=lambda m: metric_label(dataset, m, lang),
+        key="metric",
+    )
+    years = years_with_figures(dataset, _METRIC_FOR_PERIODS.get(metric, metric))
+    options = ["cumulative", *[str(y) for y in years]]
+    url_state.seed("period", options, "cumulative")
+    period_key = side.selectbox(
+        t("period", lang),
+        options=options,
+        format_func=lambda k: period_label(k, lang),
+        key="period",
+    )
+    period = Period.parse(period_key)
+    as_of = None
+    if period.cumulative:
+        url_state.seed_date("as_of", date(2020, 11, 10), date.today())
+        as_of = side.date_input(
+            t("as_of", lang),
+            min_value=date(2020, 11, 10),
+            max_value=date.today(),
+            format="YYYY-MM-DD",
+            key="as_of",
+        )
+        period = Period(as_of=as_of) if isinstance(as_of, date) else Period()
+    url_state.seed("status", STATUSES, list(STATUSES), multi=True)
+    statuses = side.multiselect(
+        t("status", lang),
+        options=list(STATUSES),
+        format_func=lambda s: t(f"status_{s}", lang),
+        key="status",
+    )
+    url_state.write(
+        {
+            "lang": lang,
+            "region": list(regions),
+            "district": list(chosen),
+            "metric": metric,
+            "period": period_key,
+            "as_of": as_of.isoformat() if isinstance(as_of, date) else None,
+            "status": list(statuses),
+        },
+        {
+            "lang": "en",
+            "region": list(FOCUS_REGIONS),
+            "metric": "area_cleared",
+            "period": "cumulative",
+            "status": list(STATUSES),
+        },
+    )
+    return Selection(
+        regions=tuple(regions or FOCUS_REGIONS),
+        districts=tuple(c for c in chosen if c in names),
+        metric=metric or "area_cleared",
+        period=period,
+        statuses=tuple(statuses),
+    )

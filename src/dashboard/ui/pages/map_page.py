@@ -1,0 +1,98 @@
+"""The default page: metric cards, the district map with settlements, and its table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.selection import Selection
+from dashboard.data.dataset import Dataset
+from dashboard.i18n.format import fmt_number, unit_label
+from dashboard.i18n.messages import t
+from dashboard.maps.build import legend_html
+from dashboard.maps.palette import classify, legend_items
+from dashboard.ui.cached import cards, district_view, settlement_points, unit_figures
+from dashboard.ui.components.map_view import show_map
+from dashboard.ui.components.sidebar import metric_label
+from dashboard.ui.context import current_view
+from dashboard.ui.text import md
+
+
+def map_labels(lang: str) -> dict[str, str]:
+    """The words the map's tooltips and popups use."""
+    keys = ("source", "issued_by", "no_data", "first_return", "families", "people", "district", "figure", "value")
+    return {k: t(k, lang) for k in keys}
+
+
+def show_cards(dataset: Dataset, selection: Selection, lang: str) -> None:
+    """The metric cards, four to a row."""
+    all_cards = cards(dataset, selection, lang)
+    for start in range(0, len(all_cards), 4):
+        cols = st.columns(4)
+        for col, card in zip(cols, all_cards[start : start + 4], strict=False):
+            with col, st.container(border=True):
+                st.metric(card.label, card.value, delta=card.delta, delta_color="off", help=card.source or None)
+                st.caption(md(card.caption))
+
+
+def render(dataset: Dataset, lang: str, selection: Selection) -> None:
+    """Draw the map page."""
+    st.title(t("app_title", lang))
+    show_cards(dataset, selection, lang)
+
+    view = district_view(dataset, selection, lang)
+    points = settlement_points(dataset, selection, lang)
+    mappable = points[points["mappable"]]
+    breaks = classify(view.loc[view["in_focus"], "value"].dropna().tolist())
+    unit = (
+        "settlements"
+        if selection.metric == "returns"
+        else dataset.metrics.set_index("metric").loc[selection.metric, "unit"]
+    )
+
+    map_col, side_col = st.columns([3, 1])
+    with map_col:
+        show_map(dataset, view, mappable, breaks, map_labels(lang), cache_key=f"{lang}:{selection!r}")
+    with side_col:
+        items = legend_items(breaks, unit_label(unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang))
+        st.markdown(legend_html(items, metric_label(dataset, selection.metric, lang)), unsafe_allow_html=True)
+        st.caption(t("settlement_marker_legend", lang))
+        st.subheader(t("off_map_title", lang), divider=False)
+        units = unit_figures(dataset, selection, lang)
+        if units.empty:
+            st.caption(t("off_map_none", lang))
+        for _, row in units.iterrows():
+            st.markdown(f"**{md(row['unit'])}**: {md(row['value_text'])} ({md(row['period_text'])})")
+            st.caption(f"{t('issued_by', lang)}: {md(row['issuing_body'])} · {t('source', lang)}: {md(row['source'])}")
+
+    with st.expander(t("table_title", lang), expanded=False):
+        table = pd.DataFrame(
+            {
+                t("district", lang): view["name_az" if lang == "az" else "name_en"],
+                t("value", lang): view["value_text"],
+                t("period", lang): view["period_text"],
+                t("issued_by", lang): view["issuing_body"],
+                t("source", lang): view["source_text"],
+            }
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+    hidden = points[~points["mappable"]]
+    if len(hidden):
+        with st.expander(f"{t('not_mappable', lang)}: {len(hidden)}"):
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("district", lang): hidden["district_name"],
+                        "": hidden["name"],
+                        t("first_return", lang): hidden["first_return_text"],
+                        t("families", lang): hidden["families_text"],
+                        t("people", lang): hidden["people_text"],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+    st.caption(t("boundaries_note", lang))
+
+
+render(*current_view())

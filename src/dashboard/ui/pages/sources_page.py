@@ -1,0 +1,48 @@
+"""Sources and methods: every source, definitions, contradictions, downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.analysis.selection import Selection
+from dashboard.data.dataset import Dataset
+from dashboard.i18n.messages import t
+from dashboard.ui.cached import all_figures_table, conflicts
+from dashboard.ui.context import current_view
+from dashboard.ui.text import md
+
+
+def render(dataset: Dataset, lang: str, selection: Selection) -> None:
+    """Draw the sources page."""
+    del selection  # every source is listed whatever the filters
+    st.title(t("page_sources", lang))
+    st.write(t("sources_intro", lang))
+
+    table = all_figures_table(dataset, lang)
+    st.download_button(
+        t("download_csv", lang),
+        data=table.to_csv(index=False).encode("utf-8"),
+        file_name=f"karabakh-demining-figures-{dataset.version}.csv",
+        mime="text/csv",
+    )
+
+    st.subheader(t("definitions", lang))
+    metrics = dataset.metrics
+    for _, m in metrics.iterrows():
+        st.markdown(f"**{md(m['label_az' if lang == 'az' else 'label_en'])}**: {md(m['definition'])}")
+
+    st.subheader(t("contradictions", lang))
+    st.dataframe(conflicts(dataset, lang), hide_index=True, width="stretch")
+
+    st.subheader(t("all_sources", lang))
+    src = dataset.sources[["publisher", "title", "published", "url"]]
+    st.dataframe(
+        src,
+        hide_index=True,
+        width="stretch",
+        column_config={"url": st.column_config.LinkColumn("URL")},
+    )
+    st.caption(t("boundaries_note", lang))
+
+
+render(*current_view())

@@ -1,0 +1,142 @@
+"""The pages as Streamlit runs them (AppTest, no browser), checked against figures
+computed independently from the geodata files (tests/app/expected.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import REPO
+from expected import district_year, en_number, latest_cumulative, national_year, rows
+from streamlit.testing.v1 import AppTest
+
+
+def run_app(**query: str) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def card(at: AppTest, label: str):
+    found = [m for m in at.metric if m.label == label]
+    assert found, f"no card {label!r}; cards: {[m.label for m in at.metric]}"
+    return found[0]
+
+
+def shown(row: dict[str, str], unit: str) -> str:
+    words = {
+        "": "",
+        "over": "over ",
+        "about": "about ",
+        "nearly": "nearly ",
+        "at least": "at least ",
+        "up to": "up to ",
+    }
+    return f"{words[row['qualifier']]}{en_number(row['value'])} {unit}"
+
+
+@pytest.fixture(scope="module")
+def default_app() -> AppTest:
+    return run_app()
+
+
+def test_default_view_shows_latest_national_running_totals(default_app):
+    ha = latest_cumulative("clearance", "area_cleared")
+    assert card(default_app, "Hectares cleared").value == shown(ha, "ha")
+    victims = latest_cumulative("casualties", "victims")
+    assert card(default_app, "Mine victims since Nov 2020").value == shown(victims, "people")
+    ap = latest_cumulative("clearance", "ap_mines")
+    assert card(default_app, "Anti-personnel mines").value == shown(ap, "mines")
+
+
+def test_year_view_shows_the_years_national_figure_and_its_issuer():
+    at = run_app(period="2023")
+    expected = national_year("clearance", "area_cleared", 2023)
+    assert expected["value"] == "53081" and expected["issuing_body"] == "Cabinet of Ministers"
+    c = card(at, "Hectares cleared")
+    assert c.value == "53,081 ha"
+    captions = " ".join(cap.value for cap in at.caption)
+    assert "Cabinet of Ministers" in captions
+
+
+def test_district_filter_shows_the_district_figure():
+    at = run_app(period="2023", district="AZ-CAB")
+    expected = district_year("area_cleared", "AZ-CAB", 2023)
+    assert expected is not None
+    assert card(at, "Hectares cleared").value == shown(expected, "ha")
+    assert card(at, "Hectares cleared").value == "14,016.7 ha"
+
+
+def test_several_districts_are_summed_and_say_so():
+    at = run_app(period="2023", district=["AZ-CAB", "AZ-FUZ"])
+    parts = [district_year("area_cleared", c, 2023) for c in ("AZ-CAB", "AZ-FUZ")]
+    total = sum(float(p["value"]) for p in parts)
+    assert card(at, "Hectares cleared").value.endswith(f"{en_number(str(total))} ha")
+    assert any("Sum of 2 district figures" in cap.value for cap in at.caption)
+
+
+def test_a_district_without_figures_shows_no_data_not_zero():
+    at = run_app(metric="ap_mines", period="cumulative", district="AZ-LAC")
+    assert not [r for r in rows("clearance") if r["metric"] == "ap_mines" and r["area"] == "AZ-LAC"]
+    assert card(at, "Anti-personnel mines").value == "no data"
+
+
+def test_azerbaijani_labels_and_number_format():
+    at = run_app(lang="az", period="2023")
+    assert card(at, "Təmizlənmiş ərazi").value == "53 081 ha"
+
+
+def test_filters_read_and_write_the_url():
+    at = run_app(metric="uxo", period="2024", region="East Zangezur")
+    assert at.selectbox(key="metric").value == "uxo"
+    assert at.selectbox(key="period").value == "2024"
+    assert at.multiselect(key="region").value == ["East Zangezur"]
+    at.selectbox(key="metric").set_value("victims").run()
+    assert at.query_params["metric"] == "victims"
+
+
+def test_the_map_gets_the_selected_districts_and_settlements(default_app):
+    maps = [c for c in default_app.get("component_instance")]
+    assert len(maps) == 1
+    args = json.loads(maps[0].proto.json_args)
+    assert args["returned_objects"] == []
+    script = args["script"] + json.dumps(args.get("feature_group", ""))
+    assert "Jabrayil" in script
+
+
+def test_trends_page_plots_every_sourced_running_total():
+    import pyarrow as pa
+
+    at = run_app()
+    at.switch_page("src/dashboard/ui/pages/trends_page.py").run()
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 8
+    plotted = sum(pa.ipc.open_stream(d.data.data).read_all().num_rows for d in charts[0].proto.datasets)
+    expected = [
+        r
+        for r in rows("clearance")
+        if r["metric"] == "area_cleared"
+        and r["area"] == "AZ"
+        and r["subset"] == ""
+        and r["period_type"] == "cumulative"
+        and (r["period_start"] == "" or int(r["period_start"][:4]) >= 2020)
+    ]
+    assert plotted == len(expected) > 20
+
+
+def test_sources_page_lists_every_source():
+    at = run_app()
+    at.switch_page("src/dashboard/ui/pages/sources_page.py").run()
+    assert not at.exception
+    import csv
+
+    from conftest import GEODATA
+
+    with (GEODATA / "sources.csv").open(encoding="utf-8") as f:
+        n_sources = sum(1 for _ in csv.DictReader(f))
+    tables = at.dataframe
+    assert any(len(t.value) == n_sources for t in tables)
