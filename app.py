@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.i18n.messages import t
+from dashboard.ui import style
 from dashboard.ui.components.sidebar import filters, language
 from dashboard.ui.context import set_view
 from dashboard.ui.data_access import get_dataset
@@ -14,6 +15,7 @@ from dashboard.ui.data_access import get_dataset
 PAGES = Path("src/dashboard/ui/pages")
 
 st.set_page_config(page_title="Karabakh demining", page_icon="🗺️", layout="wide")
+style.apply()
 lang = language()
 dataset = get_dataset()
 set_view(dataset, lang, filters(dataset, lang))

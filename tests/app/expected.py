@@ -10,7 +10,7 @@ import calendar
 import csv
 from pathlib import Path
 
-from conftest import GEODATA
+from paths import GEODATA
 
 
 def rows(topic: str, root: Path = GEODATA) -> list[dict[str, str]]:

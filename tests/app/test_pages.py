@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO
 from expected import district_year, en_number, latest_cumulative, national_year, rows
+from paths import REPO
 from streamlit.testing.v1 import AppTest
 
 
@@ -134,7 +134,7 @@ def test_sources_page_lists_every_source():
     assert not at.exception
     import csv
 
-    from conftest import GEODATA
+    from paths import GEODATA
 
     with (GEODATA / "sources.csv").open(encoding="utf-8") as f:
         n_sources = sum(1 for _ in csv.DictReader(f))

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, MINIMAL, copy_geodata
+from paths import CORPUS, MINIMAL, copy_geodata
 
 from dashboard.cli import main
 from dashboard.data.loader import load_dataset

@@ -11,9 +11,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from conftest import GEODATA, copy_geodata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paths import GEODATA, copy_geodata
 
 from dashboard.data.loader import data_files, load_dataset
 

@@ -1,13 +1,14 @@
 """The map widget: a base map built once per data version, layers swapped in place.
 
-The base map (background outlines, every district faintly) is cached and shared by
-all sessions; the district and settlement layers change with the filters and reach
+The base map (background outlines, every district faintly) is built once per data
+version and copied for each rerun; the district and settlement layers change with the filters and reach
 the same iframe through ``feature_group_to_add``, so the map does not blink and keeps
 its zoom. ``returned_objects=[]`` stops panning and zooming from causing reruns.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 
 import folium
@@ -30,31 +31,22 @@ def _base(_dataset: Dataset, version: str, tiles: str | None) -> folium.Map:
     return base_map(_dataset.background, _dataset.districts, CENTER, ZOOM, tiles=tiles)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _layers(
-    _view: gpd.GeoDataFrame,
-    _points: gpd.GeoDataFrame,
-    breaks: tuple[float, ...],
-    labels: tuple[tuple[str, str], ...],
-    cache_key: str,
-) -> list[folium.FeatureGroup]:
-    words = dict(labels)
-    return [district_layer(_view, list(breaks), words), settlement_layer(_points, words)]
-
-
 def show_map(
     dataset: Dataset,
     view: gpd.GeoDataFrame,
     points: gpd.GeoDataFrame,
     breaks: list[float],
     labels: dict[str, str],
-    cache_key: str,
     height: int = 560,
 ) -> None:
-    """Draw the map for a selection (``cache_key`` names the selection and language)."""
+    """Draw the map for a selection."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
-    base = _base(dataset, dataset.version, tiles)
-    layers = _layers(view, points, tuple(breaks), tuple(sorted(labels.items())), f"{dataset.version}:{cache_key}")
+    # st_folium renders into the Map object it gets, so each rerun gets its own copy of
+    # the cached one; the copy keeps the element ids, so the browser keeps its iframe.
+    base = copy.deepcopy(_base(dataset, dataset.version, tiles))
+    # Layers are built on every rerun: folium elements render once, so a cached layer
+    # shared by two sessions would reach the second one without its script.
+    layers = [district_layer(view, breaks, labels), settlement_layer(points, labels)]
     st_folium(
         base,
         feature_group_to_add=layers,

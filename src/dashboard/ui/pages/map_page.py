@@ -52,7 +52,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
 
     map_col, side_col = st.columns([3, 1])
     with map_col:
-        show_map(dataset, view, mappable, breaks, map_labels(lang), cache_key=f"{lang}:{selection!r}")
+        show_map(dataset, view, mappable, breaks, map_labels(lang))
     with side_col:
         items = legend_items(breaks, unit_label(unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang))
         st.markdown(legend_html(items, metric_label(dataset, selection.metric, lang)), unsafe_allow_html=True)

@@ -1,0 +1,136 @@
+"""What only a browser shows: the drawn map, tooltips, smooth updates, URL, language,
+offline safety and escaping. Expected counts come from the geodata files directly."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from datetime import date
+
+from paths import GEODATA
+from playwright.sync_api import expect
+
+from dashboard.devtools.server import streamlit_server
+
+MAP = "iframe[title*='st_folium']"
+REGIONS = ("Karabakh", "East Zangezur")
+
+
+def region_codes() -> set[str]:
+    doc = json.loads((GEODATA / "boundaries" / "districts_display.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["code"] for f in doc["features"] if f["properties"]["economic_region"] in REGIONS}
+
+
+def mappable_settlements() -> int:
+    with (GEODATA / "units.csv").open(encoding="utf-8") as f:
+        units = {u["unit_id"] for u in csv.DictReader(f) if u["economic_region"] in REGIONS}
+    places = region_codes() | units
+    with (GEODATA / "settlements.csv").open(encoding="utf-8") as f:
+        return sum(
+            1
+            for s in csv.DictReader(f)
+            if s["latitude"] and s["district"] in places and (s["first_return"] or "0") <= date.today().isoformat()
+        )
+
+
+def card_value(page, label: str):
+    return page.locator("[data-testid='stMetric']").filter(has_text=label).locator("[data-testid='stMetricValue']")
+
+
+def open_map(w, query: str = ""):
+    w.page.goto(f"{w.base}/{query}")
+    frame = w.page.frame_locator(MAP)
+    expect(frame.locator("path.district").first).to_be_attached()
+    return frame
+
+
+def choose(page, label: str, option: str) -> None:
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label)
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_map_draws_every_district_of_the_regions_and_every_mappable_settlement(watched):
+    frame = open_map(watched)
+    expect(frame.locator("path.district")).to_have_count(len(region_codes()))
+    assert len(region_codes()) == 15
+    expect(frame.locator("path.settlement-marker")).to_have_count(mappable_settlements())
+    assert watched.errors == []
+    assert watched.remote() == []
+
+
+def test_tooltip_shows_the_figure_and_its_source(watched):
+    frame = open_map(watched, "?period=2023")
+    frame.locator("path.district-AZ-CAB").hover(force=True)
+    tip = frame.locator(".leaflet-tooltip")
+    expect(tip).to_contain_text("14,016.7 ha")
+    expect(tip).to_contain_text("Cabinet of Ministers")
+    expect(tip).to_contain_text("Cəbrayıl")
+
+
+def test_filter_change_updates_layers_and_cards_in_the_same_map(watched):
+    frame = open_map(watched)
+    page = watched.page
+    iframe = page.locator(MAP).element_handle().content_frame()
+    iframe.evaluate("window.__sameMap = 'yes'")
+    before = frame.locator("path.district-AZ-CAB").get_attribute("fill")
+    choose(page, "Period", "Year 2023")
+    expect(card_value(page, "Hectares cleared")).to_have_text("53,081 ha")
+    expect(frame.locator("path.district-AZ-CAB")).not_to_have_attribute("fill", before or "")
+    assert page.locator(MAP).element_handle().content_frame().evaluate("window.__sameMap") == "yes"
+    expect(frame.locator("path.district")).to_have_count(len(region_codes()))
+    assert watched.errors == []
+
+
+def test_the_url_holds_the_view_and_reproduces_it(watched):
+    open_map(watched, "?period=2023&district=AZ-CAB")
+    page = watched.page
+    expect(card_value(page, "Hectares cleared")).to_have_text("14,016.7 ha")
+    choose(page, "Metric", "Unexploded ordnance neutralised")
+    expect(page).to_have_url(re.compile(r"metric=uxo"))
+    url = page.url
+    page.goto(url)
+    expect(page.get_by_role("combobox", name="Metric")).to_have_value("Unexploded ordnance neutralised")
+    expect(page.get_by_role("combobox", name="Period")).to_have_value("Year 2023")
+    expect(card_value(page, "Unexploded ordnance")).to_have_text("no data")
+
+
+def test_language_switch_changes_labels_numbers_and_url(watched):
+    open_map(watched, "?period=2023")
+    page = watched.page
+    page.get_by_text("Azərbaycanca").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Qarabağ və Şərqi Zəngəzurda")
+    expect(card_value(page, "Təmizlənmiş ərazi")).to_have_text("53 081 ha")
+    expect(page).to_have_url(re.compile(r"lang=az"))
+
+
+def test_text_from_data_files_is_shown_as_text(browser, tmp_path):
+    payload = "<img src=x onerror=alert(1)>"
+    root = tmp_path / "geodata"
+    shutil.copytree(GEODATA, root)
+    for name in ("districts.geojson", "districts_display.geojson"):
+        path = root / "boundaries" / name
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for f in doc["features"]:
+            if f["properties"]["code"] == "AZ-CAB":
+                f["properties"]["name_en"] = payload
+        path.write_text(json.dumps(doc), encoding="utf-8")
+    path = root / "settlements.csv"
+    text = path.read_text(encoding="utf-8").replace("lachin-city,Lachin,", f'lachin-city,"{payload}",', 1)
+    path.write_text(text, encoding="utf-8")
+    with streamlit_server(env={"DASHBOARD_GEODATA": str(root)}) as base:
+        context = browser.new_context(viewport={"width": 1440, "height": 1100})
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{base}/?period=2023")
+        frame = page.frame_locator(MAP)
+        frame.locator("path.district-AZ-CAB").hover(force=True)
+        expect(frame.locator(".leaflet-tooltip")).to_contain_text(payload)
+        frame.locator("path.settlement-lachin-city").dispatch_event("click")
+        expect(frame.locator(".leaflet-popup-content")).to_contain_text(payload)
+        assert frame.locator(".leaflet-tooltip img, .leaflet-popup-content img").count() == 0
+        assert dialogs == []
+        context.close()
