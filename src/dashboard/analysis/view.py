@@ -25,6 +25,7 @@ from dashboard.analysis.selection import Period, Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.format import fmt_date, fmt_number, fmt_value
 from dashboard.i18n.messages import t
+from dashboard.maps.palette import classify
 
 
 def focus_codes(dataset: Dataset, selection: Selection) -> list[str]:
@@ -381,4 +382,32 @@ def returns_rows(dataset: Dataset, lang: str) -> pd.DataFrame:
             "when": [fmt_date(f, lang) for f in st["first_return"]],
             "source": [source_text(dataset, s, lang) for s in st["first_return_source_id"]],
         }
+    )
+
+
+@dataclass(frozen=True)
+class MapData:
+    """Everything the map page draws for one selection."""
+
+    districts: gpd.GeoDataFrame  # district_view() of the selection
+    mappable: gpd.GeoDataFrame  # settlements with coordinates
+    hidden: pd.DataFrame  # settlements without coordinates, listed beside the map
+    breaks: list[float]  # colour classes over the districts in focus
+    unit: str  # unit of the coloured figure
+
+
+def map_data(dataset: Dataset, selection: Selection, lang: str) -> MapData:
+    """The districts, settlements and colour classes of a selection."""
+    view = district_view(dataset, selection, lang)
+    points = settlement_points(dataset, selection, lang)
+    if selection.metric == "returns":
+        unit = "settlements"
+    else:
+        unit = str(dataset.metrics.set_index("metric").loc[selection.metric, "unit"])
+    return MapData(
+        districts=view,
+        mappable=points[points["mappable"]].reset_index(drop=True),
+        hidden=pd.DataFrame(points[~points["mappable"]].drop(columns="geometry")),
+        breaks=classify(view.loc[view["in_focus"], "value"].dropna().tolist()),
+        unit=unit,
     )

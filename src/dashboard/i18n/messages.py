@@ -14,6 +14,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "filters": ("Filters", "Filtrlər"),
     "region": ("Economic region", "İqtisadi rayon"),
     "districts": ("Districts", "Rayonlar"),
+    "all_districts": ("All districts", "Bütün rayonlar"),
     "districts_help": (
         "Leave empty for every district of the selected regions.",
         "Seçilmiş iqtisadi rayonların bütün rayonları üçün boş saxlayın.",

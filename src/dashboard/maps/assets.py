@@ -4,8 +4,9 @@ What folium 0.20 and streamlit-folium 0.27 link by default:
 
 - ``folium.Map.default_js`` / ``default_css``: Leaflet, jQuery, Bootstrap,
   awesome-markers, glyphicons and font-awesome from jsdelivr, jquery.com, cdnjs and
-  bootstrapcdn. Leaflet is needed for every layer, and jQuery for folium's ``Popup``
-  (its template parses the popup HTML with ``$()``); the rest is dropped.
+  bootstrapcdn. Only Leaflet is needed for GeoJson layers with their tooltips and
+  popups; the rest is dropped. (folium's ``Popup`` class would need jQuery: the
+  settlements are one GeoJson layer with ``GeoJsonPopup`` instead.)
 - streamlit-folium builds its ``js_links`` / ``css_links`` from the ``default_js`` and
   ``default_css`` of every element in the map, so the same class attributes govern it.
   It adds two d3 links from CDNs when the map holds a branca colour map, which is why
@@ -24,7 +25,6 @@ import folium
 LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
 D3_JS = "/app/static/vendor/d3/d3.min.js"
-JQUERY_JS = "/app/static/vendor/jquery/jquery.min.js"
 
 # Addresses the browser loads by itself: scripts, stylesheets, images, frames. Links a
 # reader may click (<a href>) are not loads.
@@ -33,7 +33,7 @@ _LOAD = re.compile(r"""<(?:script|img|iframe|link)\b[^>]*?\b(?:src|href)\s*=\s*[
 
 def localise_folium_assets() -> None:
     """Point folium's map at the locally served Leaflet and drop unneeded libraries."""
-    folium.Map.default_js = [("leaflet", LEAFLET_JS), ("jquery", JQUERY_JS)]
+    folium.Map.default_js = [("leaflet", LEAFLET_JS)]
     folium.Map.default_css = [("leaflet_css", LEAFLET_CSS)]
 
 

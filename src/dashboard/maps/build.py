@@ -25,9 +25,15 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def base_geojson(background: gpd.GeoDataFrame, districts: gpd.GeoDataFrame) -> tuple[str, str]:
+    """The base map's two layers as GeoJSON text (worth caching: serialising is the slow part)."""
+    outlines = background[["name", "geometry"]].to_json(drop_id=True)
+    return outlines, districts[["code", "geometry"]].to_json(drop_id=True)
+
+
 def base_map(
-    background: gpd.GeoDataFrame,
-    districts: gpd.GeoDataFrame,
+    background_geojson: str,
+    districts_geojson: str,
     center: tuple[float, float],
     zoom: int,
     tiles: str | None = None,
@@ -48,21 +54,28 @@ def base_map(
     if tiles:
         folium.TileLayer(tiles=tiles, attr="Map tiles: see the tile provider's terms", name="tiles").add_to(m)
     folium.GeoJson(
-        background[["name", "geometry"]].to_json(drop_id=True),
+        background_geojson,
         name="countries",
         style_function=lambda _: {"fillColor": _LAND, "color": "#a9a9a9", "weight": 1, "fillOpacity": 1},
         interactive=False,
         control=False,
     ).add_to(m)
     folium.GeoJson(
-        districts[["code", "geometry"]].to_json(drop_id=True),
+        districts_geojson,
         name="azerbaijan-districts",
         style_function=lambda _: {"fillColor": "#ffffff", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 0.55},
         interactive=False,
         control=False,
     ).add_to(m)
     m.fit_bounds([list(FOCUS_BOUNDS[0]), list(FOCUS_BOUNDS[1])])
+    # streamlit-folium asks the map for its bounds on every rerun, which walks every
+    # vertex of every layer (about 50 ms); the view's bounds are known.
+    m.get_bounds = _focus_bounds  # type: ignore[method-assign]
     return m
+
+
+def _focus_bounds() -> list[list[float]]:
+    return [list(FOCUS_BOUNDS[0]), list(FOCUS_BOUNDS[1])]
 
 
 def _tooltip_html(row: dict, labels: dict[str, str]) -> str:
@@ -155,32 +168,59 @@ def marker_radius(people: float | None) -> float:
 def settlement_layer(
     points: gpd.GeoDataFrame, labels: dict[str, str], name: str = "settlements"
 ) -> folium.FeatureGroup:
-    """Great Return settlements: circles sized by people returned (hollow when unknown)."""
+    """Great Return settlements: circles sized by people returned (hollow when unknown).
+
+    One GeoJson layer for all points keeps the map light (no per-marker elements).
+    """
     group = folium.FeatureGroup(name=name, control=False)
+    features = []
     for row in points.to_dict("records"):
         known = not (row["people"] is None or math.isnan(row["people"]))
-        popup = "<br>".join(
-            [
-                f"<strong>{esc(row['name'])}</strong> ({esc(row['district_name'])})",
-                f"{esc(labels['first_return'])}: {esc(row['first_return_text'])}",
-                f"{esc(labels['families'])}: {esc(row['families_text'])}",
-                f"{esc(labels['people'])}: {esc(row['people_text'])}"
-                + (f" ({esc(row['as_of_text'])})" if row["as_of_text"] else ""),
-                f"{esc(labels['source'])}: {esc(row['source_text'])}" if row["source_text"] else "",
-            ]
+        as_of = f" ({esc(row['as_of_text'])})" if row["as_of_text"] else ""
+        lines = [
+            f"<strong>{esc(row['name'])}</strong> ({esc(row['district_name'])})",
+            f"{esc(labels['first_return'])}: {esc(row['first_return_text'])}",
+            f"{esc(labels['families'])}: {esc(row['families_text'])}",
+            f"{esc(labels['people'])}: {esc(row['people_text'])}{as_of}",
+        ]
+        if row["source_text"]:
+            lines.append(f"{esc(labels['source'])}: {esc(row['source_text'])}")
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [row["geometry"].x, row["geometry"].y]},
+                "properties": {
+                    "id": str(row["settlement_id"]),
+                    "radius": marker_radius(row["people"]),
+                    "known": known,
+                    "tip": esc(row["name"]),
+                    "popup": "<br>".join(lines),
+                },
+            }
         )
-        folium.CircleMarker(
-            location=[row["geometry"].y, row["geometry"].x],
-            radius=marker_radius(row["people"]),
-            color="#1a1a1a",
-            weight=1.5,
-            fill=True,
-            fill_color="#e69f00" if known else "#ffffff",
-            fill_opacity=0.9 if known else 0.4,
-            tooltip=folium.Tooltip(esc(row["name"])),
-            popup=folium.Popup(popup, max_width=320),
-            class_name=f"settlement-marker settlement-{esc(row['settlement_id'])}",
-        ).add_to(group)
+    if not features:
+        return group
+
+    def style(feature: dict) -> dict:
+        p = feature["properties"]
+        return {
+            "radius": p["radius"],
+            "fill": True,
+            "color": "#1a1a1a",
+            "weight": 1.5,
+            "fillColor": "#e69f00" if p["known"] else "#ffffff",
+            "fillOpacity": 0.9 if p["known"] else 0.4,
+            "className": f"settlement-marker settlement-{p['id']}",
+        }
+
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=name,
+        marker=folium.CircleMarker(fill=True),
+        style_function=style,
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=340),
+    ).add_to(group)
     return group
 
 

@@ -30,8 +30,7 @@ def _cached(fn: Callable[..., object]) -> Callable[..., object]:
 
 
 cards = _cached(view.cards)
-district_view = _cached(view.district_view)
-settlement_points = _cached(view.settlement_points)
+map_data = _cached(view.map_data)
 unit_figures = _cached(view.unit_figures)
 cumulative_points = _cached(view.cumulative_points)
 annual_rows = _cached(view.annual_rows)

@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 from dashboard.data.dataset import Dataset
 from dashboard.maps.assets import localise_folium_assets
-from dashboard.maps.build import base_map, district_layer, settlement_layer
+from dashboard.maps.build import base_geojson, base_map, district_layer, settlement_layer
 
 MAP_KEY = "district-map"
 CENTER = (39.75, 46.75)
@@ -28,7 +28,7 @@ ZOOM = 8
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _base(_dataset: Dataset, version: str, tiles: str | None) -> folium.Map:
     localise_folium_assets()
-    return base_map(_dataset.background, _dataset.districts, CENTER, ZOOM, tiles=tiles)
+    return base_map(*base_geojson(_dataset.background, _dataset.districts), CENTER, ZOOM, tiles=tiles)
 
 
 def show_map(
@@ -44,8 +44,6 @@ def show_map(
     # st_folium renders into the Map object it gets, so each rerun gets its own copy of
     # the cached one; the copy keeps the element ids, so the browser keeps its iframe.
     base = copy.deepcopy(_base(dataset, dataset.version, tiles))
-    # Layers are built on every rerun: folium elements render once, so a cached layer
-    # shared by two sessions would reach the second one without its script.
     layers = [district_layer(view, breaks, labels), settlement_layer(points, labels)]
     st_folium(
         base,

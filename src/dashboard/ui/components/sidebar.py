@@ -70,6 +70,7 @@ def filters(dataset: Dataset, lang: str) -> Selection:
         options=sorted(names, key=lambda c: names[c]),
         format_func=lambda c: names.get(c, c),
         help=t("districts_help", lang),
+        placeholder=t("all_districts", lang),
         key="district",
     )
     url_state.seed("metric", VIEW_METRICS, "area_cleared")

@@ -10,8 +10,8 @@ from dashboard.data.dataset import Dataset
 from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
 from dashboard.maps.build import legend_html
-from dashboard.maps.palette import classify, legend_items
-from dashboard.ui.cached import cards, district_view, settlement_points, unit_figures
+from dashboard.maps.palette import legend_items
+from dashboard.ui.cached import cards, map_data, unit_figures
 from dashboard.ui.components.map_view import show_map
 from dashboard.ui.components.sidebar import metric_label
 from dashboard.ui.context import current_view
@@ -40,21 +40,16 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     st.title(t("app_title", lang))
     show_cards(dataset, selection, lang)
 
-    view = district_view(dataset, selection, lang)
-    points = settlement_points(dataset, selection, lang)
-    mappable = points[points["mappable"]]
-    breaks = classify(view.loc[view["in_focus"], "value"].dropna().tolist())
-    unit = (
-        "settlements"
-        if selection.metric == "returns"
-        else dataset.metrics.set_index("metric").loc[selection.metric, "unit"]
-    )
+    data = map_data(dataset, selection, lang)
+    view, breaks = data.districts, data.breaks
 
     map_col, side_col = st.columns([3, 1])
     with map_col:
-        show_map(dataset, view, mappable, breaks, map_labels(lang))
+        show_map(dataset, view, data.mappable, breaks, map_labels(lang))
     with side_col:
-        items = legend_items(breaks, unit_label(unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang))
+        items = legend_items(
+            breaks, unit_label(data.unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang)
+        )
         st.markdown(legend_html(items, metric_label(dataset, selection.metric, lang)), unsafe_allow_html=True)
         st.caption(t("settlement_marker_legend", lang))
         st.subheader(t("off_map_title", lang), divider=False)
@@ -76,7 +71,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
             }
         )
         st.dataframe(table, hide_index=True, width="stretch")
-    hidden = points[~points["mappable"]]
+    hidden = data.hidden
     if len(hidden):
         with st.expander(f"{t('not_mappable', lang)}: {len(hidden)}"):
             st.dataframe(

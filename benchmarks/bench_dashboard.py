@@ -1,0 +1,136 @@
+"""Measure the dashboard against a bare st_folium page, in one run.
+
+    .venv/bin/python benchmarks/bench_dashboard.py [--runs 12]
+
+Prints (and writes to benchmarks/results/latest.json):
+- page open to map drawn (median of --runs warm loads), app and reference, and the ratio;
+- filter change to map updated in the browser (median of --runs changes);
+- server time per rerun, warm (median of 2 x --runs AppTest reruns);
+- bytes of the map payload (the st_folium arguments) for both pages, and the bytes
+  the browser received over the websocket during one page load.
+Targets (issue 3): rerun <= 50 ms; filter change <= 300 ms; open <= 1.3 x reference;
+map payload <= 300 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+
+from playwright.sync_api import sync_playwright
+from streamlit.testing.v1 import AppTest
+
+from dashboard.devtools.server import CHROMIUM_ARGS, REPO, chromium_path, streamlit_server
+
+MAP = "iframe[title*='st_folium']"
+FILLS = "() => Array.from(document.querySelectorAll('path.district')).map(p => p.getAttribute('fill')).join(',')"
+
+
+def open_times(browser, base: str, selector: str, count: int, runs: int) -> tuple[list[float], int]:
+    """Page open to `count` polygons drawn, in ms; and websocket bytes of the last load."""
+    times, received = [], 0
+    for i in range(runs + 1):
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        frames: list[int] = []
+        page.on("websocket", lambda ws, frames=frames: ws.on("framereceived", lambda p: frames.append(len(p))))
+        start = time.perf_counter()
+        page.goto(base + "/")
+        page.frame_locator(MAP).locator(selector).nth(count - 1).wait_for(state="attached", timeout=60_000)
+        elapsed = (time.perf_counter() - start) * 1000
+        page.wait_for_timeout(300)
+        received = sum(frames)
+        page.close()
+        if i:  # the first load warms the server and is not counted
+            times.append(elapsed)
+    return times, received
+
+
+def filter_times(browser, base: str, runs: int) -> list[float]:
+    """Click a period option, then wait until the district fills change, in ms."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(base + "/")
+    frame_loc = page.frame_locator(MAP)
+    frame_loc.locator("path.district").first.wait_for(state="attached", timeout=60_000)
+    frame = page.locator(MAP).element_handle().content_frame()
+    times = []
+    for i in range(runs):
+        option = "Year 2023" if i % 2 == 0 else "Running total (latest)"
+        before = frame.evaluate(FILLS)
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Period").click()
+        target = page.get_by_role("option", name=option, exact=True)
+        target.wait_for()
+        start = time.perf_counter()
+        target.click()
+        frame.wait_for_function(f"(before) => ({FILLS})() !== before", arg=before, timeout=30_000)
+        times.append((time.perf_counter() - start) * 1000)
+        page.wait_for_timeout(200)
+    assert page.locator(MAP).element_handle().content_frame() == frame, "the map iframe was replaced"
+    page.close()
+    return times
+
+
+def map_payload(script: str) -> int:
+    at = AppTest.from_file(str(REPO / script), default_timeout=120)
+    at.run()
+    component = at.get("component_instance")[0]
+    return len(component.proto.json_args.encode())
+
+
+def rerun_times(runs: int) -> list[float]:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.run()
+    for key in ("2023", "cumulative"):  # warm the caches of both views
+        at.selectbox(key="period").set_value(key).run()
+    times = []
+    for i in range(2 * runs):
+        at.selectbox(key="period").set_value("2023" if i % 2 else "cumulative")
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=12)
+    args = parser.parse_args()
+    path = chromium_path()
+    if path is None:
+        raise SystemExit("Chromium is needed: apt-get install chromium")
+    # Streamlit serves ./static beside the main script: the reference page shares the app's.
+    link = REPO / "benchmarks" / "static"
+    if not link.exists():
+        link.symlink_to(REPO / "static", target_is_directory=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        with streamlit_server("benchmarks/reference_page.py") as base:
+            ref, ref_ws = open_times(browser, base, ".leaflet-overlay-pane path", 15, args.runs)
+        with streamlit_server("app.py") as base:
+            app, app_ws = open_times(browser, base, "path.district", 15, args.runs)
+            change = filter_times(browser, base, args.runs)
+        browser.close()
+    rerun = rerun_times(args.runs)
+    results = {
+        "open_ms_app_median": statistics.median(app),
+        "open_ms_reference_median": statistics.median(ref),
+        "open_ratio": statistics.median(app) / statistics.median(ref),
+        "filter_change_ms_median": statistics.median(change),
+        "filter_change_ms_max": max(change),
+        "rerun_ms_median": statistics.median(rerun),
+        "map_payload_bytes_app": map_payload("app.py"),
+        "map_payload_bytes_reference": map_payload("benchmarks/reference_page.py"),
+        "websocket_bytes_per_load_app": app_ws,
+        "websocket_bytes_per_load_reference": ref_ws,
+        "runs": args.runs,
+    }
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    for key, value in results.items():
+        print(f"{key:36s} {value:,.2f}" if isinstance(value, float) else f"{key:36s} {value:,}")
+
+
+if __name__ == "__main__":
+    main()
