@@ -11,6 +11,7 @@ import math
 
 import folium
 import geopandas as gpd
+import shapely
 from branca.element import Element
 
 from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour
@@ -25,10 +26,21 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+CONTEXT_TOLERANCE = 0.02  # degrees (about 2 km): the faint context layers only
+
+
 def base_geojson(background: gpd.GeoDataFrame, districts: gpd.GeoDataFrame) -> tuple[str, str]:
-    """The base map's two layers as GeoJSON text (worth caching: serialising is the slow part)."""
-    outlines = background[["name", "geometry"]].to_json(drop_id=True)
-    return outlines, districts[["code", "geometry"]].to_json(drop_id=True)
+    """The base map's two context layers as GeoJSON text, simplified further than the
+    coloured districts (which are drawn on top at full display detail): the base map is
+    part of every update the browser receives, so its size is paid on each filter change.
+    """
+    outlines = background[["name", "geometry"]].copy()
+    outlines["geometry"] = shapely.set_precision(outlines.geometry.simplify(CONTEXT_TOLERANCE).values, 1e-4)
+    context = districts[["code", "geometry"]].copy()
+    context["geometry"] = shapely.set_precision(
+        shapely.coverage_simplify(context.geometry.values, CONTEXT_TOLERANCE), 1e-4
+    )
+    return outlines.to_json(drop_id=True), context.to_json(drop_id=True)
 
 
 def base_map(
