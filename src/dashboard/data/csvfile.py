@@ -13,7 +13,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from dashboard.data.report import Report
+from dashboard.data.report import Report, read_checked
 from dashboard.data.schema import MAX_CSV_BYTES, Column, TableSpec
 
 Row = dict[str, object]
@@ -126,19 +126,11 @@ def read_table(root: Path, spec: TableSpec, report: Report, today: date) -> list
     reported and set to None, so later checks skip them instead of repeating the error.
     """
     file = spec.path
-    path = root / file
-    if not path.is_file():
-        report.error(file, "file is missing; expected a CSV file with columns " + ", ".join(spec.names))
+    expected = "a CSV file with columns " + ", ".join(spec.names)
+    data = read_checked(root / file, file, expected, MAX_CSV_BYTES, report)
+    if data is None:
         return None
-    size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        report.error(
-            file,
-            f"file is {size / 1_048_576:.1f} MB; a real file here is far smaller "
-            f"(limit {MAX_CSV_BYTES // 1_048_576} MB). Was the wrong file saved?",
-        )
-        return None
-    text = _decode(path.read_bytes(), file, report)
+    text = _decode(data, file, report)
     if text is None:
         return None
     if not text.strip():

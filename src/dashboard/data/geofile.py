@@ -19,7 +19,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
-from dashboard.data.report import Report
+from dashboard.data.report import Report, read_checked
 from dashboard.data.schema import AZERBAIJAN_BOUNDS, MAX_GEOJSON_BYTES
 
 _WGS84_NAMES = {"EPSG:4326", "OGC:CRS84", "URN:OGC:DEF:CRS:OGC:1.3:CRS84", "URN:OGC:DEF:CRS:EPSG::4326"}
@@ -27,18 +27,9 @@ _AREAL = ("Polygon", "MultiPolygon")
 
 
 def _load_json(path: Path, file: str, report: Report) -> dict | None:
-    if not path.is_file():
-        report.error(file, "file is missing; expected a GeoJSON FeatureCollection")
+    data = read_checked(path, file, "a GeoJSON FeatureCollection", MAX_GEOJSON_BYTES, report)
+    if data is None:
         return None
-    size = path.stat().st_size
-    if size > MAX_GEOJSON_BYTES:
-        report.error(
-            file,
-            f"file is {size / 1_048_576:.1f} MB; boundary files for this project are far "
-            f"smaller (limit {MAX_GEOJSON_BYTES // 1_048_576} MB). Was the wrong file saved?",
-        )
-        return None
-    data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():

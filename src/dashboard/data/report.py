@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -86,3 +87,21 @@ class Report:
             "findings": [{k: v for k, v in asdict(f).items() if v is not None} for f in self.findings],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def read_checked(path: Path, file: str, expected: str, limit: int, report: Report) -> bytes | None:
+    """A data file's bytes, or None with a message when it is missing or too large to be
+    real (refused before reading, so a mistaken multi-gigabyte export cannot hurt)."""
+    target = path
+    if not target.is_file():
+        report.error(file, f"file is missing; expected {expected}")
+        return None
+    size = target.stat().st_size
+    if size > limit:
+        report.error(
+            file,
+            f"file is {size / 1_048_576:.1f} MB; a real file here is far smaller "
+            f"(limit {limit // 1_048_576} MB). Was the wrong file saved?",
+        )
+        return None
+    return target.read_bytes()
