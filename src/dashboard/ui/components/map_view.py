@@ -1,20 +1,27 @@
-"""The map widget: a base map built once per data version, layers swapped in place.
+"""The map widget: a base map rendered once per data version, layers swapped in place.
 
-The base map (background outlines, every district faintly) is built once per data
-version and copied for each rerun; the district and settlement layers change with the filters and reach
-the same iframe through ``feature_group_to_add``, so the map does not blink and keeps
-its zoom. ``returned_objects=[]`` stops panning and zooming from causing reruns.
+``st_folium`` renders the whole folium map into JavaScript on every rerun, although
+only the filter-driven layers change. Here the base map (background outlines, every
+district faintly) is rendered once per data version and its script cached; each rerun
+renders only the district and settlement layers and hands both to streamlit-folium's
+component, with the same arguments ``st_folium`` itself would pass (this leans on
+streamlit-folium 0.27's module functions, pinned in pyproject.toml, and
+tests/ui/test_map_view.py checks the arguments against ``st_folium``'s own).
+
+The unchanged base script keeps the same iframe: the layers swap in place, the map
+does not blink and keeps its zoom. ``returned_objects=[]`` stops panning and zooming
+from causing reruns.
 """
 
 from __future__ import annotations
 
-import copy
 import os
+from collections.abc import Iterator
 
 import folium
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit_folium as sf
 
 from dashboard.data.dataset import Dataset
 from dashboard.maps.assets import localise_folium_assets
@@ -25,10 +32,87 @@ CENTER = (39.75, 46.75)
 ZOOM = 8
 
 
+def _assets(element: object) -> Iterator[object]:
+    """Every element below a folium element that brings scripts or stylesheets."""
+    if isinstance(element, folium.elements.JSCSSMixin):
+        yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _assets(child)
+
+
+def _links(elements: list[object]) -> tuple[list[str], list[str]]:
+    css: list[str] = []
+    js: list[str] = []
+    for element in elements:
+        for item in _assets(element):
+            css.extend(href for _, href in getattr(item, "default_css", []))
+            js.extend(src for _, src in getattr(item, "default_js", []))
+    return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
+def render_base(m: folium.Map) -> dict[str, object]:
+    """The base map's parts as st_folium computes them: script, header, html, id."""
+    m.get_root().render()
+    m.render()
+    html, header = sf._get_html(m), sf._get_header(m)
+    return {"script": sf._get_map_string(m), "header": header, "html": html, "id": sf.get_full_id(m)}
+
+
+def render_layers(layers: list[folium.FeatureGroup]) -> tuple[str, list[str], list[str]]:
+    """The layers' script, drawn on the component's map (``map_div``), and their links."""
+    scratch = folium.Map(tiles=None)  # streamlit-folium renders a layer against a map
+    script = "".join(sf._get_feature_group_string(fg, map=scratch, idx=i) for i, fg in enumerate(layers))
+    css, js = _links(layers)
+    return script, css, js
+
+
+def component_args(base: dict[str, object], layers: tuple[str, list[str], list[str]], key: str, height: int) -> dict:
+    """The component's arguments for a rendered base map and rendered layers
+    (``render_layers`` script with their css and js links)."""
+    layer_script, layer_css, layer_js = layers
+    base_css, base_js = _links(base["elements"])  # type: ignore[arg-type]
+    css, js = list(dict.fromkeys([*base_css, *layer_css])), list(dict.fromkeys([*base_js, *layer_js]))
+    script = str(base["script"])
+    return {
+        "script": script,
+        "header": base["header"],
+        "html": base["html"],
+        "id": base["id"],
+        "key": sf.generate_js_hash(script, key, False),
+        "height": height,
+        "width": None,
+        "returned_objects": [],
+        "default": {},
+        "zoom": None,
+        "center": None,
+        "feature_group": layer_script,
+        "return_on_hover": False,
+        "layer_control": None,
+        "pixelated": False,
+        "css_links": css,
+        "js_links": js,
+        "wrap_longitude": False,
+    }
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _base(_dataset: Dataset, version: str, tiles: str | None) -> folium.Map:
+def _base(_dataset: Dataset, version: str, tiles: str | None) -> dict[str, object]:
     localise_folium_assets()
-    return base_map(*base_geojson(_dataset.background, _dataset.districts), CENTER, ZOOM, tiles=tiles)
+    m = base_map(*base_geojson(_dataset.background, _dataset.districts), CENTER, ZOOM, tiles=tiles)
+    parts = render_base(m)
+    parts["elements"] = [m]
+    return parts
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _layers(
+    _view: gpd.GeoDataFrame,
+    _points: gpd.GeoDataFrame,
+    _breaks: list[float],
+    _labels: dict[str, str],
+    cache_key: str,
+) -> tuple[str, list[str], list[str]]:
+    return render_layers([district_layer(_view, _breaks, _labels), settlement_layer(_points, _labels)])
 
 
 def show_map(
@@ -37,19 +121,12 @@ def show_map(
     points: gpd.GeoDataFrame,
     breaks: list[float],
     labels: dict[str, str],
+    cache_key: str,
     height: int = 560,
 ) -> None:
-    """Draw the map for a selection."""
+    """Draw the map for a selection; ``cache_key`` names the selection and language
+    (rendered layers are text, so every session can share them)."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
-    # st_folium renders into the Map object it gets, so each rerun gets its own copy of
-    # the cached one; the copy keeps the element ids, so the browser keeps its iframe.
-    base = copy.deepcopy(_base(dataset, dataset.version, tiles))
-    layers = [district_layer(view, breaks, labels), settlement_layer(points, labels)]
-    st_folium(
-        base,
-        feature_group_to_add=layers,
-        key=MAP_KEY,
-        returned_objects=[],
-        height=height,
-        width="stretch",
-    )
+    base = _base(dataset, dataset.version, tiles)
+    layers = _layers(view, points, breaks, labels, f"{dataset.version}|{cache_key}")
+    sf._component_func(**component_args(base, layers, MAP_KEY, height))

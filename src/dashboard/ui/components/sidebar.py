@@ -32,8 +32,13 @@ def metric_label(dataset: Dataset, metric: str, lang: str) -> str:
     """Label of a view metric in a language."""
     if metric == "returns":
         return t("metric_returns", lang)
-    row = dataset.metrics.set_index("metric").loc[metric]
-    return str(row["label_az" if lang == "az" else "label_en"])
+    return _metric_labels(dataset, dataset.version, lang).get(metric, metric)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _metric_labels(_dataset: Dataset, version: str, lang: str) -> dict[str, str]:
+    metrics = _dataset.metrics
+    return dict(zip(metrics["metric"], metrics["label_az" if lang == "az" else "label_en"], strict=True))
 
 
 def region_label(region: str, lang: str) -> str:

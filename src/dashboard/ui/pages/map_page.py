@@ -45,7 +45,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
 
     map_col, side_col = st.columns([3, 1])
     with map_col:
-        show_map(dataset, view, data.mappable, breaks, map_labels(lang))
+        show_map(dataset, view, data.mappable, breaks, map_labels(lang), cache_key=f"{lang}|{selection!r}")
     with side_col:
         items = legend_items(
             breaks, unit_label(data.unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang)
