@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 import streamlit_folium as sf
+from paths import GEODATA
 
 from dashboard.analysis.selection import Period, Selection
 from dashboard.analysis.view import map_data
@@ -12,7 +13,6 @@ from dashboard.data.loader import load_dataset
 from dashboard.maps.assets import localise_folium_assets
 from dashboard.maps.build import base_geojson, base_map, district_layer, settlement_layer
 from dashboard.ui.components.map_view import component_args, render_base, render_layers
-from paths import GEODATA
 
 LABELS = {k: k for k in ("source", "issued_by", "no_data", "first_return", "families", "people", "figure", "value")}
 
