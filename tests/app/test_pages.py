@@ -140,3 +140,28 @@ def test_sources_page_lists_every_source():
         n_sources = sum(1 for _ in csv.DictReader(f))
     tables = at.dataframe
     assert any(len(t.value) == n_sources for t in tables)
+
+
+def test_settlement_status_filter_counts_only_dated_returns():
+    import csv
+    from datetime import date
+
+    from paths import GEODATA
+
+    with (GEODATA / "units.csv").open(encoding="utf-8") as f:
+        units = {u["unit_id"] for u in csv.DictReader(f)}
+    doc = json.loads((GEODATA / "boundaries" / "districts_display.geojson").read_text(encoding="utf-8"))
+    places = units | {
+        x["properties"]["code"]
+        for x in doc["features"]
+        if x["properties"]["economic_region"] in ("Karabakh", "East Zangezur")
+    }
+    with (GEODATA / "settlements.csv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["district"] in places]
+    today = date.today().isoformat()
+    dated = sum(1 for r in rows if r["first_return"] and r["first_return"] <= today)
+    at = run_app(status="dated")
+    assert card(at, "Settlements with returns").value == str(dated)
+    at_all = run_app()
+    assert card(at_all, "Settlements with returns").value == str(len(rows))
+    assert dated < len(rows)

@@ -37,6 +37,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "in_year": ("in {year}", "{year}-ci ildə"),
     "figure": ("Figure", "Rəqəm"),
     "district": ("District", "Rayon"),
+    "settlement": ("Settlement", "Yaşayış məntəqəsi"),
     "value": ("Value", "Dəyər"),
     "first_return": ("First return", "İlk qayıdış"),
     "families": ("Families", "Ailələr"),

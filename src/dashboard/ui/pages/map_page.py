@@ -70,22 +70,20 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
                 t("source", lang): view["source_text"],
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.table(table.set_index(t("district", lang)))
     hidden = data.hidden
     if len(hidden):
         with st.expander(f"{t('not_mappable', lang)}: {len(hidden)}"):
-            st.dataframe(
+            st.table(
                 pd.DataFrame(
                     {
+                        t("settlement", lang): hidden["name"],
                         t("district", lang): hidden["district_name"],
-                        "": hidden["name"],
                         t("first_return", lang): hidden["first_return_text"],
                         t("families", lang): hidden["families_text"],
                         t("people", lang): hidden["people_text"],
                     }
-                ),
-                hide_index=True,
-                width="stretch",
+                ).set_index(t("settlement", lang))
             )
     st.caption(t("boundaries_note", lang))
 
