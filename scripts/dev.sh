@@ -33,10 +33,9 @@ setup_assets() {
     touch "$stamp"
   fi
   # Served by Streamlit at /app/static/vendor/... (see .streamlit/config.toml).
-  mkdir -p static/vendor/leaflet static/vendor/d3
+  mkdir -p static/vendor/leaflet
   cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css static/vendor/leaflet/
   cp -r node_modules/leaflet/dist/images static/vendor/leaflet/
-  cp node_modules/d3/d3.min.js static/vendor/d3/
 }
 
 setup_browser() {

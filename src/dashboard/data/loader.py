@@ -122,7 +122,7 @@ def _load(root: Path, today: date, report: Report) -> LoadResult:
         return LoadResult(None, report)
     if any(rows is None for rows in tables.values()):
         return LoadResult(None, report)
-    dataset = _build(root, display, background, ok_tables, codes, unit_ids, settlement_ids)
+    dataset = _build(root, display, background, ok_tables, codes, unit_ids)
     return LoadResult(dataset, report)
 
 
@@ -397,7 +397,6 @@ def _build(
     tables: dict[str, list[Row]],
     codes: set[str],
     unit_ids: set[str],
-    settlement_ids: set[str],
 ) -> Dataset:
     metrics = _frame(tables[schema.METRICS.path], schema.METRICS).drop(columns="line")
     metrics["monotonic"] = metrics["monotonic"] == "yes"

@@ -24,7 +24,6 @@ import folium
 
 LEAFLET_JS = "/app/static/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/vendor/leaflet/leaflet.css"
-D3_JS = "/app/static/vendor/d3/d3.min.js"
 
 # Addresses the browser loads by itself: scripts, stylesheets, images, frames. Links a
 # reader may click (<a href>) are not loads.
