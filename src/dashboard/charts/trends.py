@@ -36,7 +36,12 @@ def cumulative_chart(points: pd.DataFrame, y_title: str, labels: dict[str, str],
     base = alt.Chart(points).encode(
         x=alt.X("end_date:T", title=None),
         y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",~f")),
-        color=alt.Color("series:N", title=series_title, scale=alt.Scale(range=list(OKABE_ITO))),
+        color=alt.Color(
+            "series:N",
+            title=series_title or None,
+            scale=alt.Scale(range=list(OKABE_ITO)),
+            legend=alt.Legend(orient="bottom"),
+        ),
     )
     line = base.transform_filter("!datum.flagged").mark_line(strokeWidth=2)
     dots = base.mark_point(size=70, strokeWidth=2, filled=True).encode(
@@ -64,6 +69,8 @@ def annual_bars(rows: pd.DataFrame, y_title: str, labels: dict[str, str], group_
     else:
         enc["x"] = alt.X("year:O", title=None)
         enc["color"] = alt.value(OKABE_ITO[0])
+    # A flagged figure (uncertain date, scope or reading) is drawn pale, never as a plain fact.
+    enc["opacity"] = alt.condition("datum.flagged", alt.value(0.35), alt.value(1.0))
     return alt.Chart(rows).mark_bar().encode(**enc).properties(height=320)
 
 

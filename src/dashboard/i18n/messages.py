@@ -116,6 +116,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "The Great Return: first returns by settlement",
         "Böyük Qayıdış: yaşayış məntəqələrinə ilk qayıdış",
     ),
+    "trend_flag_bars": (
+        "Pale bars are flagged figures; hover for the note.",
+        "Solğun sütunlar qeyri-müəyyən rəqəmlərdir; qeyd üçün üzərinə gətirin.",
+    ),
     "trend_flag_note": (
         "Hollow points are flagged figures (uncertain date or reading).",
         "Boş nöqtələr qeyri-müəyyən rəqəmlərdir.",
@@ -125,6 +129,38 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Bu paneldəki hər rəqəm burada sadalanan dərc olunmuş mənbədən götürülüb. Demək olar ki, hamısı Azərbaycan dövlət qurumlarından və ya dövlətyönümlü mediadan gəlir; hər rəqəm onu açıqlayan quruma istinad edilir.",
     ),
     "definitions": ("Definitions", "Anlayışlar"),
+    "metric_definitions": (
+        "What each figure counts (as defined in this dashboard's data)",
+        "Hər rəqəm nəyi sayır (bu panelin məlumatlarında olduğu kimi)",
+    ),
+    "def_cleared": (
+        "Cleared land: explosive ordnance has been found and removed or destroyed on it to a specified depth (IMAS land release).",
+        "Təmizlənmiş ərazi: üzərində partlayıcı sursatlar müəyyən dərinliyə qədər aşkarlanıb çıxarılmış və ya məhv edilmiş ərazi (IMAS ərazinin azad edilməsi).",
+    ),
+    "def_reduced": (
+        "Reduced land: released by technical survey, which found no evidence of contamination there.",
+        "Azaldılmış ərazi: texniki tədqiqatla azad edilmiş, orada çirklənmə əlaməti tapılmamış ərazi.",
+    ),
+    "def_cancelled": (
+        "Cancelled land: released by non-technical survey (records, interviews, visits) without clearance.",
+        "Ləğv edilmiş ərazi: təmizləmə aparılmadan qeyri-texniki tədqiqatla (sənədlər, müsahibələr, baxış) azad edilmiş ərazi.",
+    ),
+    "def_hectares": (
+        "Reports of 'hectares cleared' may blend cleared, reduced and cancelled land and battle-area clearance; the dashboard records what each source says and no more.",
+        "'Təmizlənmiş hektar' haqqında məlumatlar təmizlənmiş, azaldılmış və ləğv edilmiş ərazini və döyüş sahəsinin təmizlənməsini birləşdirə bilər; panel hər mənbənin dediyini, artığını yox, qeyd edir.",
+    ),
+    "def_ap": (
+        "AP: anti-personnel mine, designed to be exploded by the presence, proximity or contact of a person.",
+        "PƏ: piyada əleyhinə mina, insanın yaxınlığı, varlığı və ya təması ilə partlamaq üçün nəzərdə tutulub.",
+    ),
+    "def_at": (
+        "AT: anti-tank mine, designed to be exploded by a vehicle.",
+        "TƏ: tank əleyhinə mina, nəqliyyat vasitəsi ilə partlamaq üçün nəzərdə tutulub.",
+    ),
+    "def_uxo": (
+        "UXO: unexploded ordnance, such as shells, grenades and rockets that were fired or dropped but did not explode.",
+        "PHS: atılmış, lakin partlamamış mərmi, qumbara, raket kimi partlamamış hərbi sursatlar.",
+    ),
     "contradictions": ("Known contradictions and the figure used", "Məlum ziddiyyətlər və istifadə olunan rəqəm"),
     "all_sources": ("All sources", "Bütün mənbələr"),
     "download_csv": ("Download all figures (CSV)", "Bütün rəqəmləri yüklə (CSV)"),

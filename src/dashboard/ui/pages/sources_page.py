@@ -27,9 +27,11 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     )
 
     st.subheader(t("definitions", lang))
-    metrics = dataset.metrics
-    for _, m in metrics.iterrows():
-        st.markdown(f"**{md(m['label_az' if lang == 'az' else 'label_en'])}**: {md(m['definition'])}")
+    for key in ("def_cleared", "def_reduced", "def_cancelled", "def_hectares", "def_ap", "def_at", "def_uxo"):
+        st.markdown(f"- {t(key, lang)}")
+    with st.expander(t("metric_definitions", lang)):
+        for _, m in dataset.metrics.iterrows():
+            st.markdown(f"**{md(m['label_az' if lang == 'az' else 'label_en'])}**: {md(m['definition'])}")
 
     st.subheader(t("contradictions", lang))
     st.dataframe(conflicts(dataset, lang), hide_index=True, width="stretch")

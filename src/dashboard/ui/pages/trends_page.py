@@ -30,6 +30,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         st.altair_chart(cumulative_chart(pts, label("devices"), words), width="stretch")
 
     st.subheader(t("trend_annual", lang))
+    st.caption(t("trend_flag_bars", lang))
     cols = st.columns(2)
     for col, metric in zip(cols, ("area_cleared", "uxo"), strict=True):
         rows = annual_rows(dataset, metric, lang)
