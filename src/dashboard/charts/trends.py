@@ -40,7 +40,7 @@ def cumulative_chart(points: pd.DataFrame, y_title: str, labels: dict[str, str],
             "series:N",
             title=series_title or None,
             scale=alt.Scale(range=list(OKABE_ITO)),
-            legend=alt.Legend(orient="bottom"),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
         ),
     )
     line = base.transform_filter("!datum.flagged").mark_line(strokeWidth=2)
