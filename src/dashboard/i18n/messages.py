@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dashboard.i18n.messages_present import PRESENT_MESSAGES
+from dashboard.i18n.messages_staff import STAFF_MESSAGES
+
 _MESSAGES: dict[str, tuple[str, str]] = {
     "app_title": (
         "Demining and return in Karabakh and East Zangezur",
@@ -169,6 +172,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Sərhədlər: Natural Earth (ictimai mülkiyyət), 1:10 milyon miqyas; xətlər təxminən 2 km-ə qədər fərqlənə bilər və 2023-cü ildə yaradılmış Ağdərə rayonunu göstərmir. Sərhədlər yalnız istiqamət üçündür.",
     ),
 }
+
+_MESSAGES.update(PRESENT_MESSAGES)
+_MESSAGES.update(STAFF_MESSAGES)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
