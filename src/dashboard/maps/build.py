@@ -14,11 +14,21 @@ import geopandas as gpd
 import shapely
 from branca.element import Element
 
+from dashboard.i18n.messages import t
 from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour
 
 FOCUS_BOUNDS = ((38.85, 45.35), (40.55, 47.65))  # Karabakh and East Zangezur, (lat, lon)
-_SEA = "#dde7ee"
-_LAND = "#f4f2ee"
+SEA = "#dde7ee"
+LAND = "#f4f2ee"
+# The base map's two faint layers: country outlines, and every district of Azerbaijan.
+BACKGROUND_STYLE = {"fillColor": LAND, "color": "#a9a9a9", "weight": 1, "fillOpacity": 1}
+CONTEXT_STYLE = {"fillColor": "#ffffff", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 0.55}
+MAP_LABEL_KEYS = ("source", "issued_by", "no_data", "first_return", "families", "people", "district", "figure", "value")
+
+
+def map_labels(lang: str) -> dict[str, str]:
+    """The words the map's tooltips and popups use."""
+    return {k: t(k, lang) for k in MAP_LABEL_KEYS}
 
 
 def esc(value: object) -> str:
@@ -61,21 +71,21 @@ def base_map(
         zoom_snap=0.25,
     )
     m.get_root().header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {_SEA}; font-family: sans-serif; }}</style>")
+        Element(f"<style>.leaflet-container {{ background: {SEA}; font-family: sans-serif; }}</style>")
     )
     if tiles:
         folium.TileLayer(tiles=tiles, attr="Map tiles: see the tile provider's terms", name="tiles").add_to(m)
     folium.GeoJson(
         background_geojson,
         name="countries",
-        style_function=lambda _: {"fillColor": _LAND, "color": "#a9a9a9", "weight": 1, "fillOpacity": 1},
+        style_function=lambda _: BACKGROUND_STYLE,
         interactive=False,
         control=False,
     ).add_to(m)
     folium.GeoJson(
         districts_geojson,
         name="azerbaijan-districts",
-        style_function=lambda _: {"fillColor": "#ffffff", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 0.55},
+        style_function=lambda _: CONTEXT_STYLE,
         interactive=False,
         control=False,
     ).add_to(m)
@@ -124,6 +134,24 @@ def _popup_html(row: dict, labels: dict[str, str]) -> str:
     return f"{title}<div style='max-height:260px;overflow:auto;font-size:12px'>{table}</div>"
 
 
+def district_style(fill: str, nodata: bool, focus: bool) -> dict[str, object]:
+    """How the map draws one district: its class colour (``fill``), stronger when in
+    focus; "no data" pale with a dashed outline. Leaflet path options."""
+    return {
+        "fillColor": fill if focus else NO_DATA_FILL if nodata else fill,
+        "fillOpacity": (0.85 if focus else 0.35) if not nodata else 0.6,
+        "color": OUTLINE if focus else "#8a8a8a",
+        "weight": 1.4 if focus else 0.8,
+        "dashArray": NO_DATA_DASH if nodata else None,
+    }
+
+
+def district_fill(value: float | None, breaks: list[float]) -> tuple[str, bool]:
+    """A district's class colour and whether it has no data."""
+    index = class_of(value, breaks)
+    return colour(index, len(breaks)), index < 0
+
+
 def district_layer(
     view: gpd.GeoDataFrame, breaks: list[float], labels: dict[str, str], name: str = "districts"
 ) -> folium.FeatureGroup:
@@ -131,7 +159,7 @@ def district_layer(
     group = folium.FeatureGroup(name=name, control=False)
     features = []
     for row in view.to_dict("records"):
-        index = class_of(row["value"], breaks)
+        fill, nodata = district_fill(row["value"], breaks)
         focus = bool(row["in_focus"])
         features.append(
             {
@@ -139,8 +167,8 @@ def district_layer(
                 "geometry": row["geometry"].__geo_interface__,
                 "properties": {
                     "code": row["code"],
-                    "fill": colour(index, len(breaks)),
-                    "nodata": index < 0,
+                    "fill": fill,
+                    "nodata": nodata,
                     "focus": focus,
                     "tip": _tooltip_html(row, labels),
                     "popup": _popup_html(row, labels),
@@ -150,12 +178,7 @@ def district_layer(
 
     def style(feature: dict) -> dict:
         p = feature["properties"]
-        return {
-            "fillColor": p["fill"] if p["focus"] else NO_DATA_FILL if p["nodata"] else p["fill"],
-            "fillOpacity": (0.85 if p["focus"] else 0.35) if not p["nodata"] else 0.6,
-            "color": OUTLINE if p["focus"] else "#8a8a8a",
-            "weight": 1.4 if p["focus"] else 0.8,
-            "dashArray": NO_DATA_DASH if p["nodata"] else None,
+        return district_style(p["fill"], p["nodata"], p["focus"]) | {
             "className": f"district district-{p['code']}" + (" no-data" if p["nodata"] else ""),
         }
 
@@ -175,6 +198,16 @@ def marker_radius(people: float | None) -> float:
     if people is None or math.isnan(people) or people <= 0:
         return 5.0
     return float(min(18.0, 5.0 + math.sqrt(people) / 3.5))
+
+
+def settlement_style(known: bool) -> dict[str, object]:
+    """A settlement circle: filled when people returned are known, hollow when not."""
+    return {
+        "color": "#1a1a1a",
+        "weight": 1.5,
+        "fillColor": "#e69f00" if known else "#ffffff",
+        "fillOpacity": 0.9 if known else 0.4,
+    }
 
 
 def settlement_layer(
@@ -215,15 +248,8 @@ def settlement_layer(
 
     def style(feature: dict) -> dict:
         p = feature["properties"]
-        return {
-            "radius": p["radius"],
-            "fill": True,
-            "color": "#1a1a1a",
-            "weight": 1.5,
-            "fillColor": "#e69f00" if p["known"] else "#ffffff",
-            "fillOpacity": 0.9 if p["known"] else 0.4,
-            "className": f"settlement-marker settlement-{p['id']}",
-        }
+        marker = {"radius": p["radius"], "fill": True} | settlement_style(p["known"])
+        return marker | {"className": f"settlement-marker settlement-{p['id']}"}
 
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
