@@ -6,7 +6,7 @@ that put text into HTML escape it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import geopandas as gpd
@@ -51,6 +51,23 @@ def focus_units(dataset: Dataset, selection: Selection, codes: list[str]) -> lis
     if selection.districts:
         keep &= u["members"].map(lambda m: bool(set(m) & set(codes)))
     return u.loc[keep, "unit_id"].tolist()
+
+
+def metric_label(dataset: Dataset, metric: str, lang: str) -> str:
+    """Label of a view metric (a metric of metrics.csv, or "returns") in a language."""
+    if metric == "returns":
+        return t("metric_returns", lang)
+    labels = dataset.metrics.set_index("metric")["label_az" if lang == "az" else "label_en"]
+    return str(labels.get(metric, metric))
+
+
+def period_label(period: Period, lang: str) -> str:
+    """A selection's period in words: "Year 2023", "Running total (latest)", ..."""
+    if period.year is not None:
+        return t("period_year", lang, year=period.year)
+    if period.as_of is not None:
+        return t("period_cumulative_as_of", lang, date=fmt_date(period.as_of.isoformat(), lang))
+    return t("period_cumulative", lang)
 
 
 def period_text(period_type: str, period_start: str, period_end: str, lang: str) -> str:
@@ -112,8 +129,16 @@ def _period_end(period: Period) -> date:
     return min(period.end, date.today())
 
 
+# Fields of the chosen figure that views carry besides its formatted text, so that
+# exports can name each figure's source and keep its raw value.
+FIGURE_FIELDS = (
+    "figure_id", "source_id", "qualifier", "unit", "period_type", "period_start", "period_end", "flag", "note",
+)  # fmt: skip
+
+
 def district_view(dataset: Dataset, selection: Selection, lang: str) -> gpd.GeoDataFrame:
-    """The districts of the selected regions with the selected figure, ready for the map."""
+    """The districts of the selected regions with the selected figure, ready for the map
+    (with the figure's ``FIGURE_FIELDS``; empty where there is none)."""
     codes = region_codes(dataset, selection)
     focus = set(focus_codes(dataset, selection))
     view = dataset.districts
@@ -129,6 +154,8 @@ def district_view(dataset: Dataset, selection: Selection, lang: str) -> gpd.GeoD
         view["period_text"] = t("as_of_short", lang, date=fmt_date(when, lang))
         view["issuing_body"] = ""
         view["source_text"] = t("settlement_count_note", lang)
+        for col in FIGURE_FIELDS:
+            view[col] = "settlements" if col == "unit" else ""
     else:
         chosen = pick(dataset, selection.metric, selection.period, ("district",))
         chosen = chosen.set_index("area") if not chosen.empty else chosen
@@ -151,18 +178,28 @@ def district_view(dataset: Dataset, selection: Selection, lang: str) -> gpd.GeoD
             source_text(dataset, chosen.loc[c, "source_id"], lang) if h else ""
             for c, h in zip(view["code"], has, strict=True)
         ]
+        unit = str(dataset.metrics.set_index("metric").loc[selection.metric, "unit"])
+        for col in FIGURE_FIELDS:
+            view[col] = [
+                str(chosen.loc[c, col]) if h else (unit if col == "unit" else "")
+                for c, h in zip(view["code"], has, strict=True)
+            ]
     view["popup_rows"] = view["code"].map(lambda c: popup_rows(dataset, c, lang))
     return view.reset_index(drop=True)
 
 
+_UNIT_COLUMNS = ["unit", "value_text", "period_text", "issuing_body", "source", "area", "value", *FIGURE_FIELDS]
+
+
 def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFrame:
-    """Figures for units that are not on the map (Aghdara, groups of districts, ...)."""
+    """Figures for units that are not on the map (Aghdara, groups of districts, ...),
+    with the unit's id (``area``), the raw ``value`` and the figure's ``FIGURE_FIELDS``."""
     if selection.metric == "returns":
-        return pd.DataFrame(columns=["unit", "value_text", "period_text", "issuing_body", "source"])
+        return pd.DataFrame(columns=_UNIT_COLUMNS)
     units = focus_units(dataset, selection, focus_codes(dataset, selection))
     chosen = pick(dataset, selection.metric, selection.period, ("unit",))
     if chosen.empty:
-        return pd.DataFrame(columns=["unit", "value_text", "period_text", "issuing_body", "source"])
+        return pd.DataFrame(columns=_UNIT_COLUMNS)
     chosen = chosen[chosen["area"].isin(units)]
     return pd.DataFrame(
         {
@@ -173,7 +210,11 @@ def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFr
             ],
             "issuing_body": chosen["issuing_body"].tolist(),
             "source": [source_text(dataset, s, lang) for s in chosen["source_id"]],
-        }
+            "area": chosen["area"].tolist(),
+            "value": chosen["value"].astype(float).tolist(),
+            **{col: chosen[col].astype(str).tolist() for col in FIGURE_FIELDS},
+        },
+        columns=_UNIT_COLUMNS,
     )
 
 
@@ -206,7 +247,12 @@ def settlement_points(dataset: Dataset, selection: Selection, lang: str) -> gpd.
 
 @dataclass(frozen=True)
 class Card:
-    """One metric card: label, value, the line under it, and help text with the source."""
+    """One metric card: label, value, the line under it, and help text with the source.
+
+    ``figures`` are the figure rows (as dicts) behind the value: one chosen figure, or
+    the district figures a sum is made of; none for "no data" and for counts.
+    ``previous`` is the figure the delta line compares with.
+    """
 
     key: str
     label: str
@@ -214,6 +260,8 @@ class Card:
     delta: str | None
     caption: str
     source: str
+    figures: tuple[dict, ...] = field(default=(), compare=False, repr=False)
+    previous: dict | None = field(default=None, compare=False, repr=False)
 
 
 def _card_from_headline(dataset: Dataset, key: str, label: str, h: Headline | None, lang: str) -> Card:
@@ -233,7 +281,8 @@ def _card_from_headline(dataset: Dataset, key: str, label: str, h: Headline | No
     caption = f"{when} · {t('issued_by', lang)}: {f['issuing_body']}"
     if f["flag"]:
         caption += " · " + t("flagged", lang, note=f["note"])
-    return Card(key, label, figure_value_text(f, lang), delta, caption, source_text(dataset, f["source_id"], lang))
+    source = source_text(dataset, f["source_id"], lang)
+    return Card(key, label, figure_value_text(f, lang), delta, caption, source, (f,), h.previous)
 
 
 def cards(dataset: Dataset, selection: Selection, lang: str) -> list[Card]:
@@ -276,11 +325,11 @@ def _clearance_card(
             row = rows.iloc[0]
             when = period_text(row["period_type"], row["period_start"], row["period_end"], lang)
             caption = f"{when} · {t('issued_by', lang)}: {row['issuing_body']}"
-        return Card(key, label, value, None, caption, srcs)
+        return Card(key, label, value, None, caption, srcs, tuple(rows.to_dict("records")))
     card = _card_from_headline(dataset, key, label, headline(dataset, metric, period), lang)
     note = _district_gap_note(dataset, selection, metric, lang)
     if note:
-        card = Card(card.key, card.label, card.value, card.delta, f"{card.caption}. {note}", card.source)
+        card = replace(card, caption=f"{card.caption}. {note}")
     return card
 
 
