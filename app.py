@@ -1,4 +1,8 @@
-"""Streamlit entry point: page setup, the shared sidebar, and navigation."""
+"""Streamlit entry point: page setup, the shared sidebar, and navigation.
+
+With ``?present=1`` in the URL the app runs in presentation mode instead: no sidebar,
+one prepared view per screen (see src/dashboard/ui/pages/present_page.py).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.analysis.selection import Selection
 from dashboard.i18n.messages import t
 from dashboard.ui import style
+from dashboard.ui.components.presenter import presentation_requested, start_button
 from dashboard.ui.components.sidebar import filters, language
 from dashboard.ui.context import set_view
 from dashboard.ui.data_access import get_dataset
@@ -16,12 +22,20 @@ PAGES = Path("src/dashboard/ui/pages")
 
 st.set_page_config(page_title="Karabakh demining", page_icon="🗺️", layout="wide")
 style.apply()
-lang = language()
-dataset = get_dataset()
-set_view(dataset, lang, filters(dataset, lang))
-pages = [
-    st.Page(PAGES / "map_page.py", title=t("page_map", lang), url_path="map", default=True),
-    st.Page(PAGES / "trends_page.py", title=t("page_trends", lang), url_path="trends"),
-    st.Page(PAGES / "sources_page.py", title=t("page_sources", lang), url_path="sources"),
-]
-st.navigation(pages, position="top").run()
+if presentation_requested():
+    style.apply_presentation()
+    dataset = get_dataset()
+    set_view(dataset, st.session_state.get("lang", "en"), Selection())
+    present = st.Page(PAGES / "present_page.py", title=t("present_start", "en"), url_path="present", default=True)
+    st.navigation([present], position="hidden").run()
+else:
+    lang = language()
+    dataset = get_dataset()
+    set_view(dataset, lang, filters(dataset, lang))
+    start_button(lang)
+    pages = [
+        st.Page(PAGES / "map_page.py", title=t("page_map", lang), url_path="map", default=True),
+        st.Page(PAGES / "trends_page.py", title=t("page_trends", lang), url_path="trends"),
+        st.Page(PAGES / "sources_page.py", title=t("page_sources", lang), url_path="sources"),
+    ]
+    st.navigation(pages, position="top").run()

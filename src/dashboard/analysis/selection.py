@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-# The metrics a viewer can pick, and the figure metric behind each.
-VIEW_METRICS = ("area_cleared", "ap_mines", "at_mines", "uxo", "victims", "returns")
-FOCUS_REGIONS = ("Karabakh", "East Zangezur")
+from dashboard.data.schema import FOCUS_REGIONS, VIEW_METRICS
+
+__all__ = ["FOCUS_REGIONS", "STATUSES", "VIEW_METRICS", "Period", "Selection"]
+
 STATUSES = ("dated", "undated")  # first-return date known / not known
-_PERIOD = re.compile(r"^(?:(\d{4})|cumulative(?::(\d{4}-\d{2}-\d{2}))?)$")
+_PERIOD = re.compile(r"^(?:(\d{4})|cumulative(?::(\d{4}-\d{2}-\d{2}))?)$")  # groups of schema.PERIOD_PATTERN
 
 
 @dataclass(frozen=True)

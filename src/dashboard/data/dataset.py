@@ -6,7 +6,7 @@ what it got never changes the dataset other sessions see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -37,6 +37,10 @@ class Dataset:
         coord_source_id, first_return, first_return_date (Timestamp or NaT),
         first_return_source_id, flag, note, mappable (bool), geometry.
 
+    ``views`` (prepared views for presentation mode, in order): view_id, order, title_en,
+        title_az, caption_en, caption_az, region, districts, metric, period, cards; empty
+        when geodata/presentation.csv is absent.
+
     ``version`` is a digest of every file's bytes: equal versions, equal data.
     """
 
@@ -49,6 +53,7 @@ class Dataset:
     _metrics: pd.DataFrame
     _units: pd.DataFrame
     _settlements: gpd.GeoDataFrame
+    _views: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def districts(self) -> gpd.GeoDataFrame:
@@ -77,6 +82,10 @@ class Dataset:
     @property
     def settlements(self) -> gpd.GeoDataFrame:
         return self._settlements.copy(deep=False)
+
+    @property
+    def views(self) -> pd.DataFrame:
+        return self._views.copy(deep=False)
 
     def source(self, source_id: str) -> dict[str, str]:
         """One source record as a dict."""

@@ -57,7 +57,20 @@ def data_signature(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def _tables() -> tuple[schema.TableSpec, ...]:
-    return (schema.SOURCES, schema.METRICS, schema.UNITS_TABLE, schema.SETTLEMENTS, *schema.FIGURE_FILES)
+    return (
+        schema.SOURCES,
+        schema.METRICS,
+        schema.UNITS_TABLE,
+        schema.SETTLEMENTS,
+        *schema.FIGURE_FILES,
+        *schema.OPTIONAL_TABLES,
+    )
+
+
+def _read_table(root: Path, spec: schema.TableSpec, report: Report, today: date) -> list[Row] | None:
+    if spec in schema.OPTIONAL_TABLES and not (root / spec.path).exists():
+        return []
+    return read_table(root, spec, report, today)
 
 
 def load_dataset(root: Path | str, today: date | None = None) -> LoadResult:
@@ -83,7 +96,7 @@ def _load(root: Path, today: date, report: Report) -> LoadResult:
         root, schema.DISPLAY_FILE, report, schema.DISTRICT_PROPERTIES, "code", inside_azerbaijan=True
     )
     background = read_features(root, schema.BACKGROUND_FILE, report, ("name",), None, inside_azerbaijan=False)
-    tables = {spec.path: read_table(root, spec, report, today) for spec in _tables()}
+    tables = {spec.path: _read_table(root, spec, report, today) for spec in _tables()}
 
     codes: set[str] = set()
     if districts_full is not None:
@@ -117,6 +130,7 @@ def _load(root: Path, today: date, report: Report) -> LoadResult:
             places |= settlement_ids
         _check_figures(rows, spec.path, metrics, places, sources, report)
         _check_monotonic(rows, spec.path, metrics, report)
+    _check_views(ok_tables.get(schema.PRESENTATION.path, []), codes, report)
 
     if not report.ok or districts_full is None or display is None or background is None:
         return LoadResult(None, report)
@@ -177,6 +191,39 @@ def _check_units(units: list[Row], codes: set[str], report: Report) -> None:
                     line=row["_line"],
                     column="members",
                     value=code,
+                )
+
+
+def _check_views(rows: list[Row], codes: set[str], report: Report) -> None:
+    file = schema.PRESENTATION.path
+    for row in rows:
+        line = row["_line"]
+        for code in str(row.get("districts") or "").split():
+            if codes and code not in codes:
+                report.error(
+                    file,
+                    f"found '{code}'; expected a district code from {schema.DISTRICTS_FILE}, e.g. AZ-CAB",
+                    line=line,
+                    column="districts",
+                    value=code,
+                )
+        period = row.get("period")
+        if period and not re.match(schema.PERIOD_PATTERN, str(period)):
+            report.error(
+                file,
+                f"found '{period}'; expected 'cumulative', a year such as 2024, or 'cumulative:2024-12-31'",
+                line=line,
+                column="period",
+                value=str(period),
+            )
+        for key in str(row.get("cards") or "").split():
+            if key not in schema.CARD_KEYS:
+                report.error(
+                    file,
+                    f"found '{key}'; expected card names separated by spaces from: {' '.join(schema.CARD_KEYS)}",
+                    line=line,
+                    column="cards",
+                    value=key,
                 )
 
 
@@ -443,6 +490,8 @@ def _build(
     settlements_gdf = gpd.GeoDataFrame(settlements, geometry=geometry, crs="EPSG:4326")
 
     sources = _frame(tables[schema.SOURCES.path], schema.SOURCES).drop(columns="line")
+    views = _frame(tables[schema.PRESENTATION.path], schema.PRESENTATION).drop(columns="line")
+    views = views.sort_values("order", kind="stable").reset_index(drop=True)
     districts = display[["code", "name_en", "name_az", "kind", "economic_region", "geometry"]].copy()
     return Dataset(
         root=root,
@@ -454,12 +503,14 @@ def _build(
         _metrics=metrics,
         _units=units,
         _settlements=settlements_gdf,
+        _views=views,
     )
 
 
 def _digest(root: Path) -> str:
     h = hashlib.sha256()
     for path in data_files(root):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+        if path.exists():  # optional files may be absent
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:16]

@@ -47,6 +47,11 @@ UNIT_KINDS = ("group", "off_map", "part", "project")
 SETTLEMENT_KINDS = ("city", "town", "village")
 SUBSET_KINDS = ("operator", "use", "group")
 NATIONAL = "AZ"
+# What a viewer can choose (the sidebar and the prepared presentation views).
+VIEW_METRICS = ("area_cleared", "ap_mines", "at_mines", "uxo", "victims", "returns")
+FOCUS_REGIONS = ("Karabakh", "East Zangezur")
+CARD_KEYS = ("area", "ap", "at", "uxo", "settlements", "families", "people", "victims")
+PERIOD_PATTERN = r"^(?:\d{4}|cumulative(?::\d{4}-\d{2}-\d{2})?)$"
 
 SOURCES = TableSpec(
     "sources.csv",
@@ -143,3 +148,24 @@ AZERBAIJAN_BOUNDS = (44.65, 38.28, 50.75, 41.99)  # min lon, min lat, max lon, m
 
 # Natural Earth 10m boundaries are off by up to about two kilometres.
 BOUNDARY_PRECISION_KM = 2.0
+
+# Prepared views for presentation mode, in the order of their `order` column. Optional:
+# without the file, presentation mode shows the viewer's own selection only.
+PRESENTATION = TableSpec(
+    "presentation.csv",
+    (
+        Column("view_id", "id"),
+        Column("order", "number"),
+        Column("title_en", "text", max_length=120),
+        Column("title_az", "text", max_length=120),
+        Column("caption_en", "text", max_length=300),
+        Column("caption_az", "text", max_length=300),
+        Column("region", "enum", required=False, choices=FOCUS_REGIONS),
+        Column("districts", "codes", required=False),
+        Column("metric", "enum", choices=VIEW_METRICS),
+        Column("period", "text", required=False),
+        Column("cards", "codes", required=False),
+    ),
+    key="view_id",
+)
+OPTIONAL_TABLES = (PRESENTATION,)

@@ -167,6 +167,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "contradictions": ("Known contradictions and the figure used", "Məlum ziddiyyətlər və istifadə olunan rəqəm"),
     "all_sources": ("All sources", "Bütün mənbələr"),
     "download_csv": ("Download all figures (CSV)", "Bütün rəqəmləri yüklə (CSV)"),
+    "present_start": ("Presentation mode", "Təqdimat rejimi"),
+    "present_start_help": (
+        "Full-screen slides of prepared views for a meeting room; arrow keys move between them.",
+        "Görüş otağı üçün hazır görünüşlərin tam ekran slaydları; ox düymələri ilə keçid edilir.",
+    ),
+    "present_exit": ("Exit", "Çıxış"),
+    "present_previous": ("Previous", "Əvvəlki"),
+    "present_next": ("Next", "Növbəti"),
+    "present_step": ("{n} of {total}", "{n} / {total}"),
+    "present_none": (
+        "No prepared views: geodata/presentation.csv is missing or empty. Showing the overview.",
+        "Hazır görünüş yoxdur: geodata/presentation.csv yoxdur və ya boşdur. Ümumi görünüş göstərilir.",
+    ),
+    "present_sources": ("Sources", "Mənbələr"),
     "boundaries_note": (
         "Boundaries: Natural Earth (public domain), 1:10 million scale; lines may be off by up to about 2 km and do not show the Aghdara district created in 2023. Boundaries are shown for orientation only.",
         "Sərhədlər: Natural Earth (ictimai mülkiyyət), 1:10 milyon miqyas; xətlər təxminən 2 km-ə qədər fərqlənə bilər və 2023-cü ildə yaradılmış Ağdərə rayonunu göstərmir. Sərhədlər yalnız istiqamət üçündür.",

@@ -19,6 +19,28 @@ _CSS = """
 """
 
 
+# Presentation mode: no sidebar or toolbar, type readable from the back of a room.
+_PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stToolbar"],
+[data-testid="stExpandSidebarButton"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+[data-testid="stMain"] h1 { font-size: 3.2rem; line-height: 1.15; }
+.st-key-present-caption p { font-size: 1.7rem; line-height: 1.35; }
+[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
+[data-testid="stMetricValue"] > div { font-size: 3rem; }
+[data-testid="stCaptionContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
+.map-legend { font-size: 1.2rem; }
+[data-testid="stMain"] button p { font-size: 1.2rem; }
+</style>
+"""
+
+
+def apply_presentation() -> None:
+    """Add presentation mode's CSS to the page."""
+    st.html(_PRESENT_CSS)
+
+
 def apply() -> None:
     """Add the dashboard's CSS to the page."""
     st.html(_CSS)

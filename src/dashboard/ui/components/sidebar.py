@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.analysis.figures import years_with_figures
 from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, Period, Selection
@@ -16,10 +17,11 @@ _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
 _REGION_AZ = {"Karabakh": "Qarabağ", "East Zangezur": "Şərqi Zəngəzur"}
 
 
-def language() -> str:
-    """The language picker; the choice is kept in the URL as ?lang=az."""
+def language(container: DeltaGenerator | None = None) -> str:
+    """The language picker (in the sidebar unless another container is given); the
+    choice is kept in the URL as ?lang=az."""
     url_state.seed("lang", ("en", "az"), "en")
-    return st.sidebar.radio(
+    return (container or st.sidebar).radio(
         "Language / Dil",
         options=("en", "az"),
         format_func=lambda code: {"en": "English", "az": "Azərbaycanca"}[code],

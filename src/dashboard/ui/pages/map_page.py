@@ -7,21 +7,11 @@ import streamlit as st
 
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
-from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
-from dashboard.maps.build import legend_html
-from dashboard.maps.palette import legend_items
 from dashboard.ui.cached import cards, map_data, unit_figures
-from dashboard.ui.components.map_view import show_map
-from dashboard.ui.components.sidebar import metric_label
+from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
-
-
-def map_labels(lang: str) -> dict[str, str]:
-    """The words the map's tooltips and popups use."""
-    keys = ("source", "issued_by", "no_data", "first_return", "families", "people", "district", "figure", "value")
-    return {k: t(k, lang) for k in keys}
 
 
 def show_cards(dataset: Dataset, selection: Selection, lang: str) -> None:
@@ -41,17 +31,13 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     show_cards(dataset, selection, lang)
 
     data = map_data(dataset, selection, lang)
-    view, breaks = data.districts, data.breaks
+    view = data.districts
 
     map_col, side_col = st.columns([3, 1])
     with map_col:
-        show_map(dataset, view, data.mappable, breaks, map_labels(lang), cache_key=f"{lang}|{selection!r}")
+        show_selection_map(dataset, data, selection, lang)
     with side_col:
-        items = legend_items(
-            breaks, unit_label(data.unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang)
-        )
-        st.markdown(legend_html(items, metric_label(dataset, selection.metric, lang)), unsafe_allow_html=True)
-        st.caption(t("settlement_marker_legend", lang))
+        show_legend(dataset, data, selection, lang)
         st.subheader(t("off_map_title", lang), divider=False)
         units = unit_figures(dataset, selection, lang)
         if units.empty:

@@ -1,0 +1,62 @@
+"""Presentation mode: one prepared view per screen, in large type, for a meeting room."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.analysis.presentation import PreparedView, headline_cards, prepared_views
+from dashboard.analysis.selection import Selection
+from dashboard.analysis.view import Card
+from dashboard.data.dataset import Dataset
+from dashboard.i18n.messages import t
+from dashboard.ui.cached import map_data
+from dashboard.ui.components.map_view import show_legend, show_selection_map
+from dashboard.ui.components.presenter import current_step, step_controls
+from dashboard.ui.components.sidebar import language
+from dashboard.ui.context import current_view
+from dashboard.ui.text import md
+
+
+def _cards(items: list[Card]) -> None:
+    for col, card in zip(st.columns(max(len(items), 1)), items, strict=False):
+        with col, st.container(border=True, key=f"present-card-{card.key}"):
+            st.metric(card.label, card.value, delta=card.delta, delta_color="off", help=card.source or None)
+            st.caption(md(card.caption))
+
+
+def _sources_line(items: list[Card], lang: str) -> str:
+    sources = list(dict.fromkeys(s for c in items for s in c.source.split("; ") if s))
+    return f"{t('present_sources', lang)}: " + "; ".join(sources) if sources else ""
+
+
+def render(dataset: Dataset) -> None:
+    """Draw the current step of the presentation."""
+    views = prepared_views(dataset)
+    head, controls = st.columns([3, 2], vertical_alignment="center")
+    with controls:
+        lang = language(st.container(horizontal_alignment="right"))
+        index = current_step(views)
+        step_controls(views, index, lang)
+    if views:
+        view: PreparedView | None = views[index]
+    else:
+        view = None
+        st.info(t("present_none", lang))
+    selection = view.selection if view else Selection()
+    with head:
+        st.title(md(view.title(lang) if view else t("app_title", lang)), anchor=False)
+    if view:
+        st.container(key="present-caption").markdown(md(view.caption(lang)))
+    items = headline_cards(dataset, selection, view.card_keys if view else ("area", "ap", "at", "uxo"), lang)
+    _cards(items)
+    data = map_data(dataset, selection, lang)
+    map_col, legend_col = st.columns([4, 1])
+    with map_col:
+        show_selection_map(dataset, data, selection, lang, height=620)
+    with legend_col:
+        show_legend(dataset, data, selection, lang)
+    st.caption(md(_sources_line(items, lang)))
+    st.caption(t("boundaries_note", lang))
+
+
+render(current_view()[0])
