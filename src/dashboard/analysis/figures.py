@@ -102,11 +102,15 @@ def pick(
     period: Period,
     area_kinds: tuple[str, ...] = ("national",),
     subset: str = "",
+    areas: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     """One chosen figure per area for a metric and period, with ``reason`` and
-    ``alternatives`` (figures set aside) columns. Areas without a figure are absent."""
+    ``alternatives`` (figures set aside) columns. Areas without a figure are absent.
+    ``areas`` limits the result to some areas (each area's choice is its own)."""
     figs = dataset.figures
     figs = figs[figs["metric"].eq(metric) & figs["subset"].eq(subset) & figs["area_kind"].isin(area_kinds)]
+    if areas is not None:
+        figs = figs[figs["area"].isin(areas)]
     figs = in_period(figs, period)
     if figs.empty:
         return figs.assign(reason=pd.Series(dtype=str), alternatives=pd.Series(dtype=int))
@@ -147,13 +151,11 @@ def previous_period(period: Period, current_end: pd.Timestamp) -> Period:
 def headline(dataset: Dataset, metric: str, period: Period, area: str = "AZ", subset: str = "") -> Headline | None:
     """The chosen figure for one area (national by default) and its predecessor."""
     kinds = ("national", "district", "unit", "settlement")
-    chosen = pick(dataset, metric, period, kinds, subset)
-    chosen = chosen[chosen["area"].eq(area)] if not chosen.empty else chosen
+    chosen = pick(dataset, metric, period, kinds, subset, (area,))
     if chosen.empty:
         return None
     row = chosen.iloc[0].to_dict()
-    before = pick(dataset, metric, previous_period(period, row["end_date"]), kinds, subset)
-    before = before[before["area"].eq(area)] if not before.empty else before
+    before = pick(dataset, metric, previous_period(period, row["end_date"]), kinds, subset, (area,))
     prev = before.iloc[0].to_dict() if not before.empty else None
     return Headline(row, prev, row["reason"], int(row["alternatives"]))
 

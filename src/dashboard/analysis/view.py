@@ -188,12 +188,16 @@ def district_view(dataset: Dataset, selection: Selection, lang: str) -> gpd.GeoD
     return view.reset_index(drop=True)
 
 
-_UNIT_COLUMNS = ["unit", "value_text", "period_text", "issuing_body", "source", "area", "value", *FIGURE_FIELDS]
+# "unit" is the unit's name here; the figure's unit code is "figure_unit".
+_UNIT_FIELDS = [f for f in FIGURE_FIELDS if f != "unit"]
+_UNIT_COLUMNS = ["unit", "value_text", "period_text", "issuing_body", "source", "area", "value", "figure_unit"]
+_UNIT_COLUMNS += _UNIT_FIELDS
 
 
 def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFrame:
     """Figures for units that are not on the map (Aghdara, groups of districts, ...),
-    with the unit's id (``area``), the raw ``value`` and the figure's ``FIGURE_FIELDS``."""
+    by the unit's name (``unit``) and id (``area``), with the raw ``value`` and the
+    figure's ``FIGURE_FIELDS`` (its unit code as ``figure_unit``)."""
     if selection.metric == "returns":
         return pd.DataFrame(columns=_UNIT_COLUMNS)
     units = focus_units(dataset, selection, focus_codes(dataset, selection))
@@ -212,7 +216,8 @@ def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFr
             "source": [source_text(dataset, s, lang) for s in chosen["source_id"]],
             "area": chosen["area"].tolist(),
             "value": chosen["value"].astype(float).tolist(),
-            **{col: chosen[col].astype(str).tolist() for col in FIGURE_FIELDS},
+            "figure_unit": chosen["unit"].astype(str).tolist(),
+            **{col: chosen[col].astype(str).tolist() for col in _UNIT_FIELDS},
         },
         columns=_UNIT_COLUMNS,
     )
@@ -251,7 +256,8 @@ class Card:
 
     ``figures`` are the figure rows (as dicts) behind the value: one chosen figure, or
     the district figures a sum is made of; none for "no data" and for counts.
-    ``previous`` is the figure the delta line compares with.
+    ``previous`` is the figure the delta line compares with; ``number`` the value as a
+    number (None for "no data").
     """
 
     key: str
@@ -262,6 +268,7 @@ class Card:
     source: str
     figures: tuple[dict, ...] = field(default=(), compare=False, repr=False)
     previous: dict | None = field(default=None, compare=False, repr=False)
+    number: float | None = field(default=None, compare=False, repr=False)
 
 
 def _card_from_headline(dataset: Dataset, key: str, label: str, h: Headline | None, lang: str) -> Card:
@@ -282,7 +289,7 @@ def _card_from_headline(dataset: Dataset, key: str, label: str, h: Headline | No
     if f["flag"]:
         caption += " · " + t("flagged", lang, note=f["note"])
     source = source_text(dataset, f["source_id"], lang)
-    return Card(key, label, figure_value_text(f, lang), delta, caption, source, (f,), h.previous)
+    return Card(key, label, figure_value_text(f, lang), delta, caption, source, (f,), h.previous, float(f["value"]))
 
 
 def cards(dataset: Dataset, selection: Selection, lang: str) -> list[Card]:
@@ -325,7 +332,7 @@ def _clearance_card(
             row = rows.iloc[0]
             when = period_text(row["period_type"], row["period_start"], row["period_end"], lang)
             caption = f"{when} · {t('issued_by', lang)}: {row['issuing_body']}"
-        return Card(key, label, value, None, caption, srcs, tuple(rows.to_dict("records")))
+        return Card(key, label, value, None, caption, srcs, tuple(rows.to_dict("records")), None, total)
     card = _card_from_headline(dataset, key, label, headline(dataset, metric, period), lang)
     note = _district_gap_note(dataset, selection, metric, lang)
     if note:
@@ -371,6 +378,7 @@ def _return_cards(dataset: Dataset, selection: Selection, lang: str) -> list[Car
         None,
         f"{t('as_of_short', lang, date=fmt_date(end.isoformat(), lang))} · {t('settlement_count_note', lang)}",
         "",
+        number=float(len(st)),
     )
     as_of = Period(as_of=end)
     if selection.districts:
