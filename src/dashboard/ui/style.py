@@ -11,9 +11,19 @@ _CSS = """
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }
 @media print {
+  @page { size: A4 portrait; margin: 10mm; }
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stExpander"], .stDownloadButton { display: none !important; }
+  [data-testid="stExpander"], [data-testid="stDownloadButton"], [data-testid="stButton"],
+  [data-testid="stDecoration"], .stDownloadButton { display: none !important; }
   [data-testid="stMain"] { margin: 0 !important; }
+  [data-testid="stColumn"] [data-testid="stVerticalBlock"] { padding: 0.45rem !important; gap: 0.3rem; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) { zoom: 0.85; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
+  [data-testid="stMain"] h1 { font-size: 1.5rem; padding: 0 0 0.4rem 0; }
+  [data-testid="stMetricValue"] > div { font-size: 1.3rem; }
+  [data-testid="stCaptionContainer"] p { font-size: 0.72rem; line-height: 1.3; }
+  [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+  iframe { break-inside: avoid; }
 }
 </style>
 """
