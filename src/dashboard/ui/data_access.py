@@ -1,8 +1,15 @@
 """The one place the app gets its data: the loader, cached once per data version.
 
-Every rerun checks the files' sizes and modification times (a few stat calls); when
-staff change a file, the next rerun loads and validates the new version, and all
-sessions share it. Pages receive a Dataset and never read files themselves.
+Where the data comes from: the staff store's published version when staff have
+published through the app (see dashboard.staff.store), otherwise the geodata folder.
+The store's pointer is resolved once per load, and a published version never changes,
+so its folder is the cache key; for the geodata folder every rerun checks the files'
+sizes and modification times (a few stat calls). Either way all sessions share one
+loaded Dataset per version, and pages receive a Dataset and never read files themselves.
+
+Every page also runs a small poller (a fragment every few seconds) that compares that
+same token with the one the page was drawn from and reruns the page when it changed:
+a publication reaches every open page without a reload or a restart.
 """
 
 from __future__ import annotations
@@ -14,8 +21,11 @@ import streamlit as st
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.loader import LoadResult, data_signature, load_dataset
+from dashboard.staff.store import Store, default_store_root
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
+POLL_ENV = "DASHBOARD_POLL_SECONDS"
+_TOKEN = "_data_token"  # noqa: S105 (a session-state key, not a secret)
 
 
 def geodata_root() -> Path:
@@ -23,8 +33,31 @@ def geodata_root() -> Path:
     return Path(os.environ.get("DASHBOARD_GEODATA", REPO_ROOT / "geodata"))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load(root: str, signature: tuple) -> LoadResult:
+def data_store() -> Store:
+    """The staff store ($DASHBOARD_STORE), started from the geodata folder on first use."""
+    return Store(default_store_root(geodata_root()), seed=geodata_root())
+
+
+def data_token() -> tuple:
+    """What identifies the data to show now, cheaply: ("store", version folder) or
+    ("files", folder, sizes and modification times)."""
+    folder = Store(default_store_root(geodata_root())).current_dir()
+    if folder is not None:
+        return ("store", str(folder))
+    root = geodata_root()
+    return ("files", str(root), data_signature(root))
+
+
+def poll_seconds() -> float:
+    """How often open pages look for a new version ($DASHBOARD_POLL_SECONDS, default 2)."""
+    try:
+        return max(0.5, float(os.environ.get(POLL_ENV, "2")))
+    except ValueError:
+        return 2.0
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load(root: str, token: tuple) -> LoadResult:
     return load_dataset(Path(root))
 
 
@@ -33,18 +66,35 @@ def _last_good() -> dict[str, Dataset]:
     return {}
 
 
+def load_folder(folder: Path) -> LoadResult:
+    """A published version or a staff draft, loaded and validated; cached until its
+    files change (sizes and modification times)."""
+    return _load(str(folder), ("folder", str(folder), data_signature(folder)))
+
+
+@st.fragment(run_every=poll_seconds())
+def _watch() -> None:
+    """Rerun the page when the published data changed since it was drawn."""
+    if data_token() != st.session_state.get(_TOKEN):
+        st.rerun(scope="app")
+
+
 def get_dataset() -> Dataset:
     """The current dataset. When edited files fail validation, the last valid version
     keeps being served; with no valid version at all, the page shows the report."""
-    root = geodata_root()
-    result = _load(str(root), data_signature(root))
+    token = data_token()
+    root = token[1]
+    result = _load(root, token)
+    st.session_state[_TOKEN] = token
+    _watch()
     good = _last_good()
+    source = str(default_store_root(geodata_root())) if token[0] == "store" else root
     if result.dataset is not None:
-        good[str(root)] = result.dataset
+        good[source] = result.dataset
         return result.dataset
-    if str(root) in good:
+    if source in good:
         st.caption("Showing the last valid version of the data; newer files failed validation.")
-        return good[str(root)]
+        return good[source]
     st.error("The data files have errors; the dashboard cannot show them until they are fixed.")
     st.code(result.report.to_text(), language=None)
     st.stop()
