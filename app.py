@@ -37,5 +37,6 @@ else:
         st.Page(PAGES / "map_page.py", title=t("page_map", lang), url_path="map", default=True),
         st.Page(PAGES / "trends_page.py", title=t("page_trends", lang), url_path="trends"),
         st.Page(PAGES / "sources_page.py", title=t("page_sources", lang), url_path="sources"),
+        st.Page(PAGES / "staff_page.py", title=t("page_staff", lang), url_path="staff"),
     ]
     st.navigation(pages, position="top").run()

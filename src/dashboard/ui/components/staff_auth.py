@@ -1,0 +1,109 @@
+"""The staff sign-in: a shared password (hash in secrets or the environment), or the
+organisation's identity provider through Streamlit's OpenID Connect sign-in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from dashboard.i18n.messages import t
+from dashboard.staff.auth import configured_hash, sign_in
+from dashboard.staff.store import Store
+from dashboard.ui.text import md
+
+USER_KEY = "_staff_user"
+
+
+def _secrets() -> Mapping | None:
+    try:
+        st.secrets.to_dict()  # parses the file; raises when there is none
+    except Exception:
+        return None
+    return st.secrets
+
+
+def _client() -> str:
+    try:
+        address = st.context.ip_address
+    except Exception:
+        return "unknown"
+    return address if isinstance(address, str) and address else "unknown"
+
+
+def _oidc_configured(secrets: Mapping | None) -> bool:
+    try:
+        return secrets is not None and "auth" in secrets
+    except Exception:
+        return False
+
+
+def _oidc_user(store: Store, secrets: Mapping, lang: str) -> str | None:
+    """The signed-in identity-provider user, when allowed as staff."""
+    if not st.user.is_logged_in:
+        return None
+    email = str(st.user.get("email") or "").lower()
+    staff = secrets.get("staff", {}) if secrets is not None else {}
+    allowed = {str(e).lower() for e in staff.get("allowed_emails", [])}
+    domains = {str(d).lower().lstrip("@") for d in staff.get("allowed_domains", [])}
+    if email and (email in allowed or email.rsplit("@", 1)[-1] in domains):
+        if st.session_state.get(USER_KEY) != email:
+            store.audit("sign_in", who=email, client=_client(), method="oidc")
+            st.session_state[USER_KEY] = email
+        return email
+    store.audit("sign_in_failed", who=email, client=_client(), why="not on the staff list", method="oidc")
+    st.error(t("staff_oidc_not_allowed", lang, email=md(email)))
+    if st.button(t("staff_sign_out", lang), key="staff-oidc-out"):
+        st.logout()
+    return None
+
+
+def staff_user(store: Store, lang: str) -> str | None:
+    """The signed-in staff member's name; otherwise draws the sign-in and returns None."""
+    user = st.session_state.get(USER_KEY)
+    if user:
+        return str(user)
+    secrets = _secrets()
+    if _oidc_configured(secrets):
+        user = _oidc_user(store, secrets, lang)  # type: ignore[arg-type]
+        if user:
+            return user
+        if not st.user.is_logged_in:
+            st.button(t("staff_oidc_sign_in", lang), on_click=st.login, key="staff-oidc-in")
+    if configured_hash(secrets) is None:
+        if not _oidc_configured(secrets):
+            st.warning(t("staff_not_configured", lang))
+        return None
+    st.write(t("staff_sign_in_intro", lang))
+    with st.form("staff-sign-in"):
+        name = st.text_input(t("staff_name", lang), key="staff-name")
+        password = st.text_input(t("staff_password", lang), type="password", key="staff-password")
+        submitted = st.form_submit_button(t("staff_sign_in", lang))
+    if not submitted:
+        return None
+    result = sign_in(store, name, password, _client(), secrets)
+    if result.ok:
+        st.session_state[USER_KEY] = " ".join(name.split())
+        st.rerun()
+    if result.status == "locked":
+        st.error(t("staff_locked", lang, seconds=int(result.wait + 0.999)))
+    elif result.status == "missing":
+        st.error(t("staff_missing", lang))
+    elif result.status == "not_configured":
+        st.warning(t("staff_not_configured", lang))
+    else:
+        st.error(t("staff_wrong", lang))
+        if result.wait > 0:
+            st.caption(t("staff_wait", lang, seconds=int(result.wait + 0.999)))
+    return None
+
+
+def sign_out(store: Store, user: str, lang: str) -> None:
+    """The sign-out button."""
+    if st.button(t("staff_sign_out", lang), key="staff-sign-out"):
+        store.audit("sign_out", who=user, client=_client())
+        for key in [k for k in st.session_state if str(k).startswith("_staff")]:
+            del st.session_state[key]
+        if st.user.is_logged_in:
+            st.logout()
+        st.rerun()

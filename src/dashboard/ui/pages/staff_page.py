@@ -1,0 +1,108 @@
+"""The staff area: sign in, change a draft, review it, publish it, and the history.
+
+Public viewers see only the sign-in form here. Everything below it goes through
+dashboard.staff (the store, drafts, uploads, diffs); this page reads no files itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.analysis.selection import Selection
+from dashboard.data.dataset import Dataset
+from dashboard.i18n.messages import t
+from dashboard.staff.drafts import draft_base, rebase
+from dashboard.staff.store import Draft, Store, StoreError
+from dashboard.ui.components.staff_auth import sign_out, staff_user
+from dashboard.ui.components.staff_edit import table_editor, uploader
+from dashboard.ui.components.staff_review import history, review
+from dashboard.ui.context import current_view
+from dashboard.ui.data_access import data_store, load_folder
+from dashboard.ui.text import md
+
+DRAFT_KEY = "_staff_draft"
+
+
+def current_draft(store: Store, user: str) -> Draft:
+    """This session's draft (a new one on the published version when there is none)."""
+    path = st.session_state.get(DRAFT_KEY)
+    if path and Path(path).is_dir() and (base := draft_base(Path(path))) is not None:
+        return Draft(Path(path), base)
+    store.ensure(user)
+    draft = store.new_draft()
+    st.session_state[DRAFT_KEY] = str(draft.path)
+    return draft
+
+
+def _use(draft: Draft) -> None:
+    st.session_state[DRAFT_KEY] = str(draft.path)
+    st.session_state["_staff_rev"] = st.session_state.get("_staff_rev", 0) + 1
+    st.session_state.pop("_staff_upload", None)
+
+
+def render(dataset: Dataset, lang: str, selection: Selection) -> None:
+    """Draw the staff page."""
+    del dataset, selection
+    st.title(t("staff_title", lang))
+    store = data_store()
+    user = staff_user(store, lang)
+    if user is None:
+        return
+    try:
+        draft = current_draft(store, user)
+    except StoreError as exc:
+        st.error(md(str(exc)))
+        return
+    top, out = st.columns([4, 1])
+    top.markdown(t("staff_signed_in", lang, name=md(user), version=draft.base))
+    with out:
+        sign_out(store, user, lang)
+    if flash := st.session_state.pop("_staff_flash", None):
+        st.success(flash)
+
+    current = store.current()
+    if current is not None and current != draft.base:
+        st.warning(t("staff_newer_version", lang, base=draft.base, current=current))
+        if st.button(t("staff_rebase", lang), key="staff-rebase"):
+            new, conflicts = rebase(store, draft)
+            _use(new)
+            st.session_state["_staff_flash"] = t("staff_rebased", lang, version=new.base) + "".join(
+                f"\n- {md(c)}" for c in conflicts
+            )
+            st.rerun()
+
+    report = load_folder(draft.path).report
+    edit, upload, publish, past = st.tabs(
+        [
+            t("staff_tab_edit", lang),
+            t("staff_tab_upload", lang),
+            t("staff_tab_review", lang),
+            t("staff_tab_history", lang),
+        ]
+    )
+    with edit:
+        if table_editor(store, draft, report, lang):
+            st.rerun()
+    with upload:
+        if uploader(draft, lang):
+            st.session_state["_staff_rev"] = st.session_state.get("_staff_rev", 0) + 1
+            st.rerun()
+    with publish:
+        new = review(store, draft, user, lang)
+        if new is not None:
+            _use(new)
+            st.rerun()
+    with past:
+        if history(store, user, lang):
+            store.discard(draft)
+            _use(store.new_draft())
+            st.rerun()
+        if st.button(t("staff_discard", lang), key="staff-discard"):
+            store.discard(draft)
+            _use(store.new_draft())
+            st.rerun()
+
+
+render(*current_view())
