@@ -55,10 +55,15 @@ def choose(frame: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, str, i
     other figures were set aside."""
     ranked = _ranked(frame, published)
     best = ranked.iloc[0]
+    return frame.loc[best.name], _reason(ranked), len(ranked) - 1
+
+
+def _reason(ranked: pd.DataFrame) -> str:
+    """Why the first of some ranked candidates won: the first rule that tells it from
+    the runner-up."""
     if len(ranked) == 1:
-        return frame.loc[best.name], "only", 0
-    runner = ranked.iloc[1]
-    reason = "latest_published"
+        return "only"
+    best, runner = ranked.iloc[0], ranked.iloc[1]
     for key, code in (
         ("_flagged", "unflagged"),
         ("_end", "latest"),
@@ -67,9 +72,8 @@ def choose(frame: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, str, i
         ("_precision", "precise_date"),
     ):
         if best[key] != runner[key]:
-            reason = code
-            break
-    return frame.loc[best.name], reason, len(ranked) - 1
+            return code
+    return "latest_published"
 
 
 def published_ordinal(dataset: Dataset) -> pd.Series:
@@ -114,11 +118,13 @@ def pick(
     figs = in_period(figs, period)
     if figs.empty:
         return figs.assign(reason=pd.Series(dtype=str), alternatives=pd.Series(dtype=int))
-    published = published_ordinal(dataset)
+    # ``choose`` for every area at once: rank all candidates, then keep each area's first
+    # (a stable sort by area keeps the ranking within an area)
+    ranked = _ranked(figs, published_ordinal(dataset)).sort_values("area", kind="stable")
     rows = []
-    for _, group in figs.groupby("area", sort=True):
-        row, reason, others = choose(group, published)
-        rows.append(row.to_dict() | {"reason": reason, "alternatives": others})
+    for _, group in ranked.groupby("area", sort=True):
+        best = group.iloc[0]
+        rows.append(figs.loc[best.name].to_dict() | {"reason": _reason(group), "alternatives": len(group) - 1})
     return pd.DataFrame(rows)
 
 
