@@ -75,6 +75,10 @@ STAFF_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} istifadə edilmədi: aşağıdakı problemləri düzəldib yenidən yükləyin. Qaralamanız dəyişməyib.",
     ),
     "staff_upload_line": ("(line {line} of {name})", "({name} faylının {line}-ci sətri)"),
+    "staff_more_findings": (
+        "The first {shown} of {total} messages; fix these first, many of the rest follow from them.",
+        "{total} mesajdan ilk {shown}; əvvəlcə bunları düzəldin, qalanlarının çoxu bunlardan irəli gəlir.",
+    ),
     "staff_changes": ("What changes", "Nə dəyişir"),
     "staff_no_changes": (
         "Your draft is the same as the published data.",

@@ -163,7 +163,8 @@ def _read_geo(path: Path, name: str, report: Report) -> gpd.GeoDataFrame | None:
     except Exception as exc:
         report.error(name, f"cannot be read as GeoJSON, GeoPackage or zipped Shapefile ({exc})")
         return None
-    polygonal = [str(n) for n, kind in layers if kind is None or "Polygon" in str(kind)]
+    # GeoJSON mixing Polygon and MultiPolygon reports "Unknown"; each feature is checked below
+    polygonal = [str(n) for n, kind in layers if kind is None or "Polygon" in str(kind) or kind == "Unknown"]
     if not polygonal:
         report.error(name, "has no layer of polygons; expected the district boundaries")
         return None
@@ -303,6 +304,7 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
         before = _errors(load_dataset(draft).report)
         after = load_dataset(scratch).report
         new_errors = [f for f in after.errors if f.text() not in before]
+        new_errors.sort(key=lambda f: f.file not in result.files)  # the uploaded file's own problems first
         result.report.findings += [f for f in after.findings if f.file in result.files and f not in new_errors]
         result.report.findings += new_errors
         if new_errors:

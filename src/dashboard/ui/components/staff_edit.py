@@ -22,6 +22,7 @@ from dashboard.staff.uploads import ACCEPTED, MAX_UPLOAD_BYTES, UploadResult, st
 from dashboard.ui.text import md
 
 PROBLEMS = "⚠"
+MAX_SHOWN = 40
 TABLE_ORDER = (
     "figures/clearance.csv",
     "figures/casualties.csv",
@@ -36,8 +37,11 @@ TABLE_ORDER = (
 
 
 def show_findings(findings: list[Finding], lang: str, result: UploadResult | None = None) -> None:
-    """Findings as a list: errors in red, warnings in yellow, each with its place."""
-    for f in findings:
+    """Findings as a list: errors in red, warnings in yellow, each with its place (the
+    first 40; one broken table can make hundreds of rows elsewhere point at nothing)."""
+    if len(findings) > MAX_SHOWN:
+        st.caption(t("staff_more_findings", lang, shown=MAX_SHOWN, total=len(findings)))
+    for f in findings[:MAX_SHOWN]:
         where = f.where()
         if result is not None and (line := result.upload_line(f)) is not None:
             where += " " + t("staff_upload_line", lang, name=result.name, line=line)
