@@ -1,0 +1,115 @@
+"""Real processes: a publication killed with SIGKILL mid-way, and two processes that
+publish from the same base version at the same moment."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from paths import REPO
+from staff_helpers import add_figure, data_digest, tree_digest
+
+from dashboard.data.loader import load_dataset
+from dashboard.staff.store import Store
+
+SCRIPT = Path(__file__).with_name("publisher.py")
+KILL_STEPS = (
+    "file:figures/clearance.csv",
+    "file:boundaries/districts.geojson",
+    "copied",
+    "locked",
+    "meta_written",
+    "version_renamed",
+    "pointer_written",
+    "pointer_switched",
+)
+
+
+def start(*args: str) -> subprocess.Popen:
+    env = os.environ | {"PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{REPO / 'tests'}"}
+    return subprocess.Popen(
+        [sys.executable, str(SCRIPT), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+
+
+def wait_line(proc: subprocess.Popen, expected: str) -> None:
+    line = proc.stdout.readline().strip()
+    assert line == expected, f"{line!r}; stderr: {proc.stderr.read()[-2000:] if proc.poll() is not None else ''}"
+
+
+def assert_whole(root: Path, allowed: list[dict[str, str]]) -> None:
+    store = Store(root)
+    current = store.current_dir()
+    assert current is not None
+    assert data_digest(current) in allowed
+    assert load_dataset(current).report.ok
+    meta = json.loads((current / "meta.json").read_text())
+    assert meta["sha256"] == data_digest(current)
+
+
+@pytest.mark.parametrize("step", KILL_STEPS)
+def test_sigkill_at_a_step_leaves_the_old_or_the_new_version_whole(store, step):
+    old = data_digest(store.version_dir(1))
+    draft = store.new_draft()
+    add_figure(draft.path)
+    new = old | {"figures/clearance.csv": tree_digest(draft.path)["figures/clearance.csv"]}
+    proc = start(str(store.root), str(draft.path), "1", "--stop-at", step)
+    wait_line(proc, f"at {step}")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert_whole(store.root, [old, new])
+    assert (store.current() == 2) == (step == "pointer_switched")
+    again = store.new_draft()
+    add_figure(again.path, 2, value=1_000_001)
+    v = store.publish(again.path, "after", "after the kill", store.current())
+    assert v.number == store.current() and [x.number for x in store.versions()] == list(range(v.number, 0, -1))
+
+
+def test_sigkill_at_random_moments_never_leaves_a_mix(store):
+    old = data_digest(store.version_dir(1))
+    draft = store.new_draft()
+    add_figure(draft.path)
+    new = old | {"figures/clearance.csv": tree_digest(draft.path)["figures/clearance.csv"]}
+    rng = random.Random(20240519)
+    for _ in range(6):
+        proc = start(str(store.root), str(draft.path), str(store.current()), "--loop", "50")
+        proc.stdout.readline()  # killed while it is publishing, not while it starts
+        time.sleep(rng.uniform(0.0, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert_whole(store.root, [old, new])
+    versions = store.versions()
+    assert [v.number for v in versions] == list(range(store.current(), 0, -1))
+
+
+def test_two_processes_publishing_from_the_same_base_one_wins_one_is_told(store, tmp_path):
+    drafts = [store.new_draft(), store.new_draft()]
+    add_figure(drafts[0].path, 1, value=111_111)
+    add_figure(drafts[1].path, 2, value=222_222)
+    go = tmp_path / "go"
+    procs = [start(str(store.root), str(d.path), "1", "--wait-for", str(go)) for d in drafts]
+    for proc in procs:
+        wait_line(proc, "ready")
+    go.touch()
+    outcomes = []
+    for proc in procs:
+        out, _ = proc.communicate(timeout=120)
+        outcomes.append((proc.returncode, json.loads(out.strip().splitlines()[-1])))
+    codes = sorted(code for code, _ in outcomes)
+    assert codes == [0, 3], outcomes
+    assert sorted(next(iter(o)) for _, o in outcomes) == ["conflict", "published"]
+    assert store.current() == 2
+    winner = next(i for i, (code, _) in enumerate(outcomes) if code == 0)
+    published = (store.version_dir(2) / "figures" / "clearance.csv").read_text()
+    assert f"staff-test-{winner + 1}" in published
+    assert f"staff-test-{2 - winner}" not in published
+    events = [e["event"] for e in store.audit_entries()]
+    assert events.count("publish") == 1 and events.count("publish_conflict") == 1
