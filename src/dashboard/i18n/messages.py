@@ -181,6 +181,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "Hazır görünüş yoxdur: geodata/presentation.csv yoxdur və ya boşdur. Ümumi görünüş göstərilir.",
     ),
     "present_sources": ("Sources", "Mənbələr"),
+    "export": ("Download this view", "Bu görünüşü yüklə"),
+    "export_png": ("Slide image (PNG, 1920×1080)", "Slayd şəkli (PNG, 1920×1080)"),
+    "export_pdf": ("Handout (PDF)", "Paylama materialı (PDF)"),
+    "export_csv": ("Figures with sources (CSV)", "Mənbəli rəqəmlər (CSV)"),
+    "export_geojson": ("Figures on the map (GeoJSON)", "Xəritədəki rəqəmlər (GeoJSON)"),
+    "export_html": ("Interactive map, works offline (HTML)", "Oflayn işləyən interaktiv xəritə (HTML)"),
+    "export_slide": ("Slide image", "Slayd şəkli"),
     "boundaries_note": (
         "Boundaries: Natural Earth (public domain), 1:10 million scale; lines may be off by up to about 2 km and do not show the Aghdara district created in 2023. Boundaries are shown for orientation only.",
         "Sərhədlər: Natural Earth (ictimai mülkiyyət), 1:10 milyon miqyas; xətlər təxminən 2 km-ə qədər fərqlənə bilər və 2023-cü ildə yaradılmış Ağdərə rayonunu göstərmir. Sərhədlər yalnız istiqamət üçündür.",

@@ -8,6 +8,7 @@ steps; Esc leaves presentation mode and gives back the sidebar and the viewer's 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.analysis.presentation import PreparedView, view_index
 from dashboard.i18n.messages import t
@@ -52,8 +53,9 @@ def current_step(views: list[PreparedView]) -> int:
     return view_index(views, st.query_params.get(VIEW_PARAM))
 
 
-def step_controls(views: list[PreparedView], index: int, lang: str) -> None:
-    """Previous / counter / next / exit, with the arrow keys and Esc as shortcuts."""
+def step_controls(views: list[PreparedView], index: int, lang: str) -> DeltaGenerator:
+    """Previous / counter / next / exit, with the arrow keys and Esc as shortcuts; returns
+    the bar so the page can add its own buttons."""
     total = len(views)
     bar = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="right")
     bar.button(
@@ -76,3 +78,4 @@ def step_controls(views: list[PreparedView], index: int, lang: str) -> None:
         key="present_next",
     )
     bar.button(t("present_exit", lang), icon=":material/close:", shortcut="Esc", on_click=_exit, key="present_exit")
+    return bar

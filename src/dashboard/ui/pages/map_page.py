@@ -9,6 +9,7 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import cards, map_data, unit_figures
+from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
@@ -27,7 +28,10 @@ def show_cards(dataset: Dataset, selection: Selection, lang: str) -> None:
 
 def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     """Draw the map page."""
-    st.title(t("app_title", lang))
+    title, download = st.columns([4, 1], vertical_alignment="bottom")
+    title.title(t("app_title", lang))
+    with download.popover(t("export", lang), icon=":material/download:", width="stretch"):
+        export_buttons(dataset, selection, lang)
     show_cards(dataset, selection, lang)
 
     data = map_data(dataset, selection, lang)

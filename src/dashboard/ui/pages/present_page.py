@@ -10,6 +10,7 @@ from dashboard.analysis.view import Card
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import map_data
+from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.components.presenter import current_step, step_controls
 from dashboard.ui.components.sidebar import language
@@ -33,16 +34,16 @@ def render(dataset: Dataset) -> None:
     """Draw the current step of the presentation."""
     views = prepared_views(dataset)
     head, controls = st.columns([3, 2], vertical_alignment="center")
+    index = current_step(views)
+    view: PreparedView | None = views[index] if views else None
+    selection = view.selection if view else Selection()
     with controls:
         lang = language(st.container(horizontal_alignment="right"))
-        index = current_step(views)
-        step_controls(views, index, lang)
-    if views:
-        view: PreparedView | None = views[index]
-    else:
-        view = None
+        bar = step_controls(views, index, lang)
+        slide = {"title": view.title(lang), "caption": view.caption(lang), "card_keys": view.card_keys} if view else {}
+        export_buttons(dataset, selection, lang, kinds=("png",), slide=slide, container=bar, short=True)
+    if view is None:
         st.info(t("present_none", lang))
-    selection = view.selection if view else Selection()
     with head:
         st.title(md(view.title(lang) if view else t("app_title", lang)), anchor=False)
     if view:
