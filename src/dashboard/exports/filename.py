@@ -23,9 +23,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def export_filename(
-    selection: Selection, lang: str, kind: str, on: date, dataset: Dataset | None = None
-) -> str:
+def export_filename(selection: Selection, lang: str, kind: str, on: date, dataset: Dataset | None = None) -> str:
     """A file name for an export of a view, e.g.
     ``karabakh-demining_area-cleared_jabrayil_cumulative_2026-12-01.png``.
 

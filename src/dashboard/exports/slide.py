@@ -154,11 +154,12 @@ def render_slide(
         return Slide(_png(fig, canvas), frame, WIDTH, HEIGHT)
 
 
-def map_image(content: ViewContent, width: int = 1800, height: int = 1500) -> Slide:
-    """The map of a view with its legend, without title or cards (for the handout)."""
+def map_image(content: ViewContent, width: int = 1100, height: int = 1060) -> Slide:
+    """The map of a view with its legend below, without title or cards (for the
+    handout; the type keeps the slide's pixel sizes, so a smaller image prints larger)."""
     with matplotlib.rc_context(_RC):
         fig, canvas = _figure(width, height)
-        legend_height = 300
+        legend_height = 250
         frame = _draw_map(fig, content, (0, 0, width, height - legend_height), labels=True)
         _draw_legend(fig, content, (10, height - legend_height + 24, width - 10, height - 6), columns=2)
         return Slide(_png(fig, canvas), frame, width, height)

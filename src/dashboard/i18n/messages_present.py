@@ -20,6 +20,7 @@ PRESENT_MESSAGES: dict[str, tuple[str, str]] = {
     "export_district_table": ("Figures by district", "Rayonlar üzrə rəqəmlər"),
     "export_settlement_table": ("Settlements shown", "Göstərilən yaşayış məntəqələri"),
     "export_sources": ("Sources", "Mənbələr"),
+    "export_qualifier": ("Qualifier", "Mənbədəki ifadə"),
     "export_sources_intro": (
         "Every source of every figure in this handout. Figures are attributed to the body that issued them.",
         "Bu vərəqədəki hər rəqəmin bütün mənbələri. Rəqəmlər onları açıqlayan quruma istinad edilir.",
