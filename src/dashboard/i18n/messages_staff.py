@@ -40,6 +40,7 @@ STAFF_MESSAGES: dict[str, tuple[str, str]] = {
     "staff_tab_upload": ("1. Or upload a file", "1. Və ya fayl yüklə"),
     "staff_tab_review": ("2. Preview and publish", "2. Baxış və dərc"),
     "staff_tab_history": ("History", "Tarixçə"),
+    "staff_section": ("Step", "Addım"),
     "staff_table": ("Table", "Cədvəl"),
     "staff_table_clearance": ("clearance figures", "minatəmizləmə rəqəmləri"),
     "staff_table_casualties": ("mine victims", "mina qurbanları"),

@@ -131,7 +131,8 @@ def uploader(draft: Draft, lang: str) -> bool:
         data = file.getvalue()
         result = stage_upload(draft.path, file.name, data, mode)
         st.session_state["_staff_upload"] = (result, data)
-        return result.ok
+        if result.ok:
+            return True  # the page reruns on the changed draft and shows the message
     last = st.session_state.get("_staff_upload")
     if last is not None:
         result, data = last

@@ -74,27 +74,27 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
             st.rerun()
 
     report = load_folder(draft.path).report
-    edit, upload, publish, past = st.tabs(
-        [
-            t("staff_tab_edit", lang),
-            t("staff_tab_upload", lang),
-            t("staff_tab_review", lang),
-            t("staff_tab_history", lang),
-        ]
+    # One section at a time (not st.tabs): only the chosen one is computed, and the
+    # preview map is drawn while visible (Leaflet cannot size itself in a hidden tab).
+    sections = ("edit", "upload", "review", "history")
+    section = st.radio(
+        t("staff_section", lang),
+        sections,
+        format_func=lambda s: t(f"staff_tab_{s}", lang),
+        horizontal=True,
+        key="staff-section",
+        label_visibility="collapsed",
     )
-    with edit:
-        if table_editor(store, draft, report, lang):
-            st.rerun()
-    with upload:
-        if uploader(draft, lang):
-            st.session_state["_staff_rev"] = st.session_state.get("_staff_rev", 0) + 1
-            st.rerun()
-    with publish:
-        new = review(store, draft, user, lang)
-        if new is not None:
-            _use(new)
-            st.rerun()
-    with past:
+    st.divider()
+    if section == "edit" and table_editor(store, draft, report, lang):
+        st.rerun()
+    if section == "upload" and uploader(draft, lang):
+        st.session_state["_staff_rev"] = st.session_state.get("_staff_rev", 0) + 1
+        st.rerun()
+    if section == "review" and (new := review(store, draft, user, lang)) is not None:
+        _use(new)
+        st.rerun()
+    if section == "history":
         if history(store, user, lang):
             store.discard(draft)
             _use(store.new_draft())
