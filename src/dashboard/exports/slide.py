@@ -55,6 +55,7 @@ MUTED = "#4a4a4a"
 CARD_FILL = "#f3f5f7"
 HATCH = "#8a8a8a"
 MAX_LABELLED_SETTLEMENTS = 8
+CARD_GAP, CARD_PAD = 14, 18
 MARKER_ENTRY_PX = 70  # the settlement marker's legend entry, under the colours
 
 # Type sizes in pixels of the image (title ≥ 40 px, body ≥ 22 px, for projection).
@@ -147,9 +148,13 @@ def render_slide(
         footer_top = HEIGHT - 76
         column_left, column_right, column_bottom = 1200, WIDTH - margin, footer_top - 16
         frame = _draw_map(fig, content, (margin, map_top, column_left - 30, column_bottom), labels=True)
-        legend_top = _draw_legend(fig, content, (column_left, map_top, column_right, column_bottom), anchor="bottom")
-        card_box = (column_left, map_top, column_right, legend_top - 24)
+        # the legend goes under the cards; the cards get the room the legend leaves
+        legend_box = (column_left, map_top, column_right, column_bottom)
+        probe_top = _draw_legend(fig, content, legend_box, anchor="bottom", probe=True)
+        card_box = (column_left, map_top, column_right, probe_top - 24)
         shown = _draw_cards(fig, _slide_cards(content, card_keys), content, card_box)
+        cards_bottom = _cards_bottom(fig, shown, content, map_top, column_right - column_left)
+        _draw_legend(fig, content, (column_left, cards_bottom + 10, column_right, column_bottom))
         _footer(fig, content, shown, margin, footer_top)
         return Slide(_png(fig, canvas), frame, WIDTH, HEIGHT)
 
@@ -459,9 +464,11 @@ def _draw_legend(
     box: tuple[float, float, float, float],
     columns: int | None = None,
     anchor: str = "top",
+    probe: bool = False,
 ) -> float:
     """The colour legend with its "no data" entry and the settlement marker entry, at
-    the top (or the bottom) of a pixel box; returns the pixel y of its top edge."""
+    the top (or the bottom) of a pixel box; returns the pixel y of its top edge.
+    ``probe`` only measures: nothing stays drawn."""
     left, top, right, bottom = box
     handles: list[object] = []
     labels: list[str] = []
@@ -510,7 +517,9 @@ def _draw_legend(
         text.set_parse_math(False)
     legend.get_title().set_parse_math(False)
     extent = legend.get_window_extent(fig.canvas.get_renderer())  # type: ignore[attr-defined]
-    if marker_height:
+    if probe:
+        legend.remove()
+    elif marker_height:
         _marker_entry(fig, content, left, fig_h - extent.y0 + 12, width)
     return float(fig_h - extent.y1)
 
@@ -577,15 +586,14 @@ def _draw_cards(
     """Headline cards stacked in a pixel box, as many as fit (at least two); returns the
     cards drawn."""
     left, top, right, bottom = box
-    gap, pad = 14, 18
+    gap, pad = CARD_GAP, CARD_PAD
     inner = right - left - 2 * pad
     fig_w, fig_h = fig.get_size_inches() * DPI
     shown: list[Card] = []
     y = top
     for card in cards_:
         note = card_note(card, content.lang)
-        note_lines = len(_wrap(fig, note, SMALL_PX, inner, 2))
-        height = 118 + note_lines * 27
+        height = _card_height(fig, card, content, inner)
         if y + height > bottom and len(shown) >= 2:
             break
         fig.patches.append(
@@ -607,6 +615,17 @@ def _draw_cards(
         shown.append(card)
         y += height + gap
     return shown
+
+
+def _card_height(fig: Figure, card: Card, content: ViewContent, inner: float) -> float:
+    """A card's height in pixels: label, value and one or two lines of note."""
+    return 118 + len(_wrap(fig, card_note(card, content.lang), SMALL_PX, inner, 2)) * 27
+
+
+def _cards_bottom(fig: Figure, shown: list[Card], content: ViewContent, top: float, width: float) -> float:
+    """The pixel y under the last card drawn by ``_draw_cards`` from ``top``."""
+    inner = width - 2 * CARD_PAD
+    return top + sum(_card_height(fig, c, content, inner) + CARD_GAP for c in shown)
 
 
 def _footer(fig: Figure, content: ViewContent, shown: list[Card], left: float, top: float) -> None:
