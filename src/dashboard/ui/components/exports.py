@@ -16,7 +16,9 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.exports.filename import export_filename
+from dashboard.exports.handout import handout_pdf
 from dashboard.exports.slide import slide_png
+from dashboard.exports.standalone import standalone_html
 from dashboard.exports.tables import figures_csv, figures_geojson
 from dashboard.i18n.messages import t
 
@@ -35,8 +37,10 @@ def _maker(
 ) -> Callable[[], bytes]:
     makers: dict[str, Callable[[], bytes]] = {
         "png": lambda: slide_png(dataset, selection, lang, **slide),  # type: ignore[arg-type]
+        "pdf": lambda: handout_pdf(dataset, selection, lang),
         "csv": lambda: figures_csv(dataset, selection, lang),
         "geojson": lambda: figures_geojson(dataset, selection, lang),
+        "html": lambda: standalone_html(dataset, selection, lang),
     }
     return makers[kind]
 
@@ -45,7 +49,7 @@ def export_buttons(
     dataset: Dataset,
     selection: Selection,
     lang: str,
-    kinds: tuple[str, ...] = ("png", "csv", "geojson"),
+    kinds: tuple[str, ...] = tuple(_KINDS),
     slide: dict[str, object] | None = None,
     container: DeltaGenerator | None = None,
     short: bool = False,
