@@ -36,7 +36,8 @@ def mappable_settlements() -> int:
 
 
 def card_value(page, label: str):
-    return page.locator("[data-testid='stMetric']").filter(has_text=label).locator("[data-testid='stMetricValue']")
+    label_el = page.locator(".card-label").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+    return page.locator(".card").filter(has=label_el).locator(".card-value")
 
 
 def open_map(w, query: str = ""):

@@ -59,5 +59,5 @@ def test_printing_gives_one_a4_page_with_cards_and_map_and_no_controls(watched):
     text = " ".join(pdf.pages[0].extract_text().split())
     for shown in ("Hectares cleared", "53,081 ha", "Cabinet of Ministers", "Leaflet", "No figure for this"):
         assert shown in text, shown
-    for control in ("Filters", "Presentation mode", "Economic region"):
+    for control in ("Filters", "Presentation mode", "Economic region", "Download this view"):
         assert control not in text, control

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
 
@@ -15,7 +16,8 @@ NEW = "staff-browser-1,area_cleared,AZ,,cumulative,,{end},987654,,ha,ANAMA,dayaz
 
 
 def card_value(page, label: str):
-    return page.locator("[data-testid='stMetric']").filter(has_text=label).locator("[data-testid='stMetricValue']")
+    label_el = page.locator(".card-label").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+    return page.locator(".card").filter(has=label_el).locator(".card-value")
 
 
 def test_a_published_figure_appears_on_an_open_page_within_5_seconds(browser, tmp_path):

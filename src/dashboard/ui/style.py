@@ -6,21 +6,32 @@ import streamlit as st
 
 _CSS = """
 <style>
-[data-testid="stMetricValue"] > div { font-size: 1.65rem; line-height: 1.2; }
-[data-testid="stMetricValue"] *, [data-testid="stMetricDelta"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-}
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 0.75rem; }
+.card { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.7rem 0.9rem; }
+.card p, .card h3 { margin: 0; padding: 0; }
+.card .card-label { font-size: 0.95rem; font-weight: 400; line-height: 1.3; }
+.card .card-value { font-size: 1.65rem; line-height: 1.25; font-weight: 600; }
+.card .card-delta { display: inline-block; font-size: 0.8rem; background: rgba(49, 51, 63, 0.07);
+  border-radius: 0.75rem; padding: 0.05rem 0.5rem; margin: 0.15rem 0; }
+.card .card-caption, .card .card-source { font-size: 0.85rem; color: #555862; line-height: 1.4; margin-top: 0.3rem; }
+.card .card-source summary { cursor: pointer; width: fit-content; }
+.card .card-source summary:focus-visible { outline: 2px solid #1f4e9c; outline-offset: 2px; }
+.cards-large { grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); }
+.cards-large .card-label { font-size: 1.35rem; }
+.cards-large .card-value { font-size: 3rem; }
+.cards-large .card-caption, .cards-large .card-source { font-size: 1.05rem; }
 @media print {
   @page { size: A4 portrait; margin: 10mm; }
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stExpander"], [data-testid="stDownloadButton"], [data-testid="stButton"],
-  [data-testid="stDecoration"], .stDownloadButton { display: none !important; }
+  [data-testid="stDecoration"], [data-testid="stPopover"], .stDownloadButton { display: none !important; }
   [data-testid="stMain"] { margin: 0 !important; }
-  [data-testid="stColumn"] [data-testid="stVerticalBlock"] { padding: 0.45rem !important; gap: 0.3rem; }
-  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) { zoom: 0.85; }
+  .cards { grid-template-columns: repeat(4, 1fr); gap: 0.4rem; zoom: 0.85; }
+  .card { padding: 0.4rem 0.5rem; }
+  .card-source { display: none; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: 100% !important; }
   [data-testid="stMain"] h1 { font-size: 1.5rem; padding: 0 0 0.4rem 0; }
-  [data-testid="stMetricValue"] > div { font-size: 1.3rem; }
+  .card .card-value { font-size: 1.3rem; }
   [data-testid="stCaptionContainer"] p { font-size: 0.72rem; line-height: 1.3; }
   [data-testid="stVerticalBlock"] { gap: 0.5rem; }
   iframe { break-inside: avoid; }
@@ -37,8 +48,6 @@ _PRESENT_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
 [data-testid="stMain"] h1 { font-size: 3.2rem; line-height: 1.15; }
 .st-key-present-caption p { font-size: 1.7rem; line-height: 1.35; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
-[data-testid="stMetricValue"] > div { font-size: 3rem; }
 [data-testid="stCaptionContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
 .map-legend { font-size: 1.2rem; }
 [data-testid="stMain"] button p { font-size: 1.2rem; }

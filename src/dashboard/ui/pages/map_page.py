@@ -9,21 +9,11 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import cards, map_data, unit_figures
+from dashboard.ui.components.cards import show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
-
-
-def show_cards(dataset: Dataset, selection: Selection, lang: str) -> None:
-    """The metric cards, four to a row."""
-    all_cards = cards(dataset, selection, lang)
-    for start in range(0, len(all_cards), 4):
-        cols = st.columns(4)
-        for col, card in zip(cols, all_cards[start : start + 4], strict=False):
-            with col, st.container(border=True):
-                st.metric(card.label, card.value, delta=card.delta, delta_color="off", help=card.source or None)
-                st.caption(md(card.caption))
 
 
 def render(dataset: Dataset, lang: str, selection: Selection) -> None:
@@ -32,7 +22,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     title.title(t("app_title", lang))
     with download.popover(t("export", lang), icon=":material/download:", width="stretch"):
         export_buttons(dataset, selection, lang)
-    show_cards(dataset, selection, lang)
+    show_cards(cards(dataset, selection, lang), lang)
 
     data = map_data(dataset, selection, lang)
     view = data.districts

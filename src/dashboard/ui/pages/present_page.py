@@ -10,19 +10,13 @@ from dashboard.analysis.view import Card
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import map_data
+from dashboard.ui.components.cards import show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.components.presenter import current_step, step_controls
 from dashboard.ui.components.sidebar import language
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
-
-
-def _cards(items: list[Card]) -> None:
-    for col, card in zip(st.columns(max(len(items), 1)), items, strict=False):
-        with col, st.container(border=True, key=f"present-card-{card.key}"):
-            st.metric(card.label, card.value, delta=card.delta, delta_color="off", help=card.source or None)
-            st.caption(md(card.caption))
 
 
 def _sources_line(items: list[Card], lang: str) -> str:
@@ -49,7 +43,7 @@ def render(dataset: Dataset) -> None:
     if view:
         st.container(key="present-caption").markdown(md(view.caption(lang)))
     items = headline_cards(dataset, selection, view.card_keys if view else ("area", "ap", "at", "uxo"), lang)
-    _cards(items)
+    show_cards(items, lang, large=True)
     data = map_data(dataset, selection, lang)
     map_col, legend_col = st.columns([4, 1])
     with map_col:
