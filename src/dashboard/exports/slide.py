@@ -34,7 +34,7 @@ from dashboard.analysis.view import Card, period_text
 from dashboard.data.dataset import Dataset
 from dashboard.exports.content import ViewContent, view_content
 from dashboard.exports.fonts import font_file
-from dashboard.i18n.format import fmt_date, fmt_number, unit_label
+from dashboard.i18n.format import fmt_date
 from dashboard.i18n.messages import t
 from dashboard.maps.build import (
     BACKGROUND_STYLE,
@@ -43,10 +43,11 @@ from dashboard.maps.build import (
     SEA,
     district_fill,
     district_style,
+    legend_for,
     marker_radius,
     settlement_style,
 )
-from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, legend_items
+from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE
 
 WIDTH, HEIGHT, DPI = 1920, 1080, 100
 SCALE = 1.5  # map line widths and marker sizes: the browser map's pixels × SCALE
@@ -449,12 +450,7 @@ def _settlements(ax: object, content: ViewContent) -> None:
 def legend_entries(content: ViewContent) -> list[tuple[str, str, bool]]:
     """(colour, label, is "no data") for each class of the map, then "no data"."""
     lang = content.lang
-    items = legend_items(
-        content.data.breaks,
-        unit_label(content.data.unit, lang),
-        t("no_data_legend", lang),
-        lambda v: fmt_number(v, lang),
-    )
+    items = legend_for(content.data.breaks, content.data.unit, lang)
     return [(c, label, c == NO_DATA_FILL and i == len(items) - 1) for i, (c, label) in enumerate(items)]
 
 

@@ -18,7 +18,7 @@ from branca.element import Element
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.exports.content import ViewContent, view_content
-from dashboard.i18n.format import fmt_date, fmt_number, unit_label
+from dashboard.i18n.format import fmt_date
 from dashboard.i18n.messages import t
 from dashboard.maps.assets import LEAFLET_CSS, LEAFLET_JS, leaflet_files, localise_folium_assets, remote_links
 from dashboard.maps.build import (
@@ -26,11 +26,11 @@ from dashboard.maps.build import (
     base_map,
     district_layer,
     esc,
+    legend_for,
     legend_html,
     map_labels,
     settlement_layer,
 )
-from dashboard.maps.palette import legend_items
 
 CENTER = (39.75, 46.75)
 ZOOM = 8
@@ -103,12 +103,7 @@ _PANEL_CSS = """<style>
 def _panel(content: ViewContent) -> str:
     """Title, dates, legend and notes over the map's top-right corner (all escaped)."""
     lang = content.lang
-    items = legend_items(
-        content.data.breaks,
-        unit_label(content.data.unit, lang),
-        t("no_data_legend", lang),
-        lambda v: fmt_number(v, lang),
-    )
+    items = legend_for(content.data.breaks, content.data.unit, lang)
     dates = " · ".join(p for p in (content.period_label, content.map_dates()) if p)
     bodies = content.issuing_bodies(("district",))
     parts = [

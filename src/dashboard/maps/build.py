@@ -14,8 +14,9 @@ import geopandas as gpd
 import shapely
 from branca.element import Element
 
+from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
-from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour
+from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour, legend_items
 
 FOCUS_BOUNDS = ((38.85, 45.35), (40.55, 47.65))  # Karabakh and East Zangezur, (lat, lon)
 SEA = "#dde7ee"
@@ -29,6 +30,11 @@ MAP_LABEL_KEYS = ("source", "issued_by", "no_data", "first_return", "families", 
 def map_labels(lang: str) -> dict[str, str]:
     """The words the map's tooltips and popups use."""
     return {k: t(k, lang) for k in MAP_LABEL_KEYS}
+
+
+def legend_for(breaks: list[float], unit: str, lang: str) -> list[tuple[str, str]]:
+    """(colour, label) entries of a map legend, "no data" last, for figures in ``unit``."""
+    return legend_items(breaks, unit_label(unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang))
 
 
 def esc(value: object) -> str:

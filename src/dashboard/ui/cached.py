@@ -30,6 +30,7 @@ def _cached(fn: Callable[..., object]) -> Callable[..., object]:
 
 
 cards = _cached(view.cards)
+metric_label = _cached(view.metric_label)
 map_data = _cached(view.map_data)
 unit_figures = _cached(view.unit_figures)
 cumulative_points = _cached(view.cumulative_points)

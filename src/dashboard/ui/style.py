@@ -16,6 +16,10 @@ _CSS = """
 .card .card-caption, .card .card-source { font-size: 0.85rem; color: #555862; line-height: 1.4; margin-top: 0.3rem; }
 .card .card-source summary { cursor: pointer; width: fit-content; }
 .card .card-source summary:focus-visible { outline: 2px solid #1f4e9c; outline-offset: 2px; }
+.off-map-title { font-size: 1.15rem; font-weight: 600; margin: 1rem 0 0.4rem 0; padding: 0; }
+.off-map ul { padding-left: 1.1rem; margin: 0; }
+.off-map li { margin-bottom: 0.5rem; font-size: 0.95rem; }
+.off-map-source, .off-map-none, .legend-note { font-size: 0.85rem; color: #555862; }
 .cards-large { grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); }
 .cards-large .card-label { font-size: 1.35rem; }
 .cards-large .card-value { font-size: 3rem; }

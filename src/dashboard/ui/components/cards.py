@@ -1,4 +1,4 @@
-"""The metric cards as one HTML block.
+"""The metric cards, and the figures of units not on the map, as HTML blocks.
 
 One element instead of three Streamlit elements per card keeps a filter change to a
 few websocket messages. Every text is escaped: labels, values, captions and sources
@@ -8,6 +8,7 @@ or one key press away for everybody, not a hover-only tooltip.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.view import Card
@@ -31,6 +32,20 @@ def cards_html(cards: list[Card], lang: str, large: bool = False) -> str:
             f"<p class='card-caption'>{esc(card.caption)}</p>{source}</section>"
         )
     return f"<div class='cards{' cards-large' if large else ''}'>{''.join(items)}</div>"
+
+
+def off_map_html(units: pd.DataFrame, lang: str) -> str:
+    """Figures for units that are not on the map (``analysis.view.unit_figures``)."""
+    head = f"<h3 class='off-map-title'>{esc(t('off_map_title', lang))}</h3>"
+    if units.empty:
+        return f"<div class='off-map'>{head}<p class='off-map-none'>{esc(t('off_map_none', lang))}</p></div>"
+    items = "".join(
+        f"<li><strong>{esc(row['unit'])}</strong>: {esc(row['value_text'])} ({esc(row['period_text'])})"
+        f"<br><span class='off-map-source'>{esc(t('issued_by', lang))}: {esc(row['issuing_body'])} · "
+        f"{esc(t('source', lang))}: {esc(row['source'])}</span></li>"
+        for row in units.to_dict("records")
+    )
+    return f"<div class='off-map'>{head}<ul>{items}</ul></div>"
 
 
 def show_cards(cards: list[Card], lang: str, large: bool = False) -> None:

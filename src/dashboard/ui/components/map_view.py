@@ -26,12 +26,19 @@ import streamlit_folium as sf
 from dashboard.analysis.selection import Selection
 from dashboard.analysis.view import MapData
 from dashboard.data.dataset import Dataset
-from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
 from dashboard.maps.assets import localise_folium_assets
-from dashboard.maps.build import base_geojson, base_map, district_layer, legend_html, settlement_layer
-from dashboard.maps.palette import legend_items
-from dashboard.ui.components.sidebar import metric_label
+from dashboard.maps.build import (
+    base_geojson,
+    base_map,
+    district_layer,
+    esc,
+    legend_for,
+    legend_html,
+    map_labels,
+    settlement_layer,
+)
+from dashboard.ui.cached import metric_label
 
 MAP_KEY = "district-map"
 CENTER = (39.75, 46.75)
@@ -138,12 +145,6 @@ def show_map(
     sf._component_func(**component_args(base, layers, MAP_KEY, height))
 
 
-def map_labels(lang: str) -> dict[str, str]:
-    """The words the map's tooltips and popups use."""
-    keys = ("source", "issued_by", "no_data", "first_return", "families", "people", "district", "figure", "value")
-    return {k: t(k, lang) for k in keys}
-
-
 def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
     """The map of a selection's ``map_data``."""
     labels = map_labels(lang)
@@ -152,8 +153,6 @@ def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, la
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:
     """The map's colour legend (with its "no data" entry) and the marker note."""
-    items = legend_items(
-        data.breaks, unit_label(data.unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang)
-    )
-    st.markdown(legend_html(items, metric_label(dataset, selection.metric, lang)), unsafe_allow_html=True)
-    st.caption(t("settlement_marker_legend", lang))
+    items = legend_for(data.breaks, data.unit, lang)
+    note = f"<p class='legend-note'>{esc(t('settlement_marker_legend', lang))}</p>"
+    st.html(legend_html(items, metric_label(dataset, selection.metric, lang)) + note)

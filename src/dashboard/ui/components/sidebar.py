@@ -7,10 +7,12 @@ from datetime import date
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from dashboard.analysis import view
 from dashboard.analysis.figures import years_with_figures
 from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, Period, Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
+from dashboard.ui.cached import metric_label
 from dashboard.ui.components import url_state
 
 _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
@@ -30,30 +32,14 @@ def language(container: DeltaGenerator | None = None) -> str:
     )
 
 
-def metric_label(dataset: Dataset, metric: str, lang: str) -> str:
-    """Label of a view metric in a language."""
-    if metric == "returns":
-        return t("metric_returns", lang)
-    return _metric_labels(dataset, dataset.version, lang).get(metric, metric)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _metric_labels(_dataset: Dataset, version: str, lang: str) -> dict[str, str]:
-    metrics = _dataset.metrics
-    return dict(zip(metrics["metric"], metrics["label_az" if lang == "az" else "label_en"], strict=True))
-
-
 def region_label(region: str, lang: str) -> str:
     """Name of an economic region in a language."""
     return _REGION_AZ.get(region, region) if lang == "az" else region
 
 
 def period_label(key: str, lang: str) -> str:
-    """Label of a period option."""
-    period = Period.parse(key)
-    if period.year is not None:
-        return t("period_year", lang, year=period.year)
-    return t("period_cumulative", lang)
+    """Label of a period option (a URL period key)."""
+    return view.period_label(Period.parse(key), lang)
 
 
 def filters(dataset: Dataset, lang: str) -> Selection:

@@ -9,11 +9,10 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import cards, map_data, unit_figures
-from dashboard.ui.components.cards import show_cards
+from dashboard.ui.components.cards import off_map_html, show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.context import current_view
-from dashboard.ui.text import md
 
 
 def render(dataset: Dataset, lang: str, selection: Selection) -> None:
@@ -32,13 +31,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         show_selection_map(dataset, data, selection, lang)
     with side_col:
         show_legend(dataset, data, selection, lang)
-        st.subheader(t("off_map_title", lang), divider=False)
-        units = unit_figures(dataset, selection, lang)
-        if units.empty:
-            st.caption(t("off_map_none", lang))
-        for _, row in units.iterrows():
-            st.markdown(f"**{md(row['unit'])}**: {md(row['value_text'])} ({md(row['period_text'])})")
-            st.caption(f"{t('issued_by', lang)}: {md(row['issuing_body'])} · {t('source', lang)}: {md(row['source'])}")
+        st.html(off_map_html(unit_figures(dataset, selection, lang), lang))
 
     with st.expander(t("table_title", lang), expanded=False):
         table = pd.DataFrame(

@@ -8,8 +8,7 @@ from dashboard.analysis.selection import Selection
 from dashboard.charts.trends import annual_bars, cumulative_chart, returns_timeline
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
-from dashboard.ui.cached import annual_rows, cumulative_points, returns_rows
-from dashboard.ui.components.sidebar import metric_label
+from dashboard.ui.cached import annual_rows, cumulative_points, metric_label, returns_rows
 from dashboard.ui.context import current_view
 
 
