@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -37,8 +38,12 @@ def significant_digits(value: float) -> int:
     return len(digits if "." in text else digits.rstrip("0")) or 1
 
 
-def _ranked(frame: pd.DataFrame, published: pd.Series) -> pd.DataFrame:
-    ranked = frame.assign(
+_RANK_KEYS = ["_flagged", "_end", "_qualified", "_digits", "_precision", "_published", "figure_id"]
+
+
+def _with_rank_keys(frame: pd.DataFrame, published: pd.Series) -> pd.DataFrame:
+    """The figures with one column per rule, so that sorting on them applies the rules."""
+    return frame.assign(
         _flagged=frame["flag"].ne(""),
         _end=-frame["end_date"].map(lambda d: d.toordinal()),
         _qualified=frame["qualifier"].ne(""),
@@ -46,8 +51,24 @@ def _ranked(frame: pd.DataFrame, published: pd.Series) -> pd.DataFrame:
         _precision=frame["end_precision"].map(_PRECISION_RANK),
         _published=-frame["source_id"].map(published).fillna(0),
     )
-    keys = ["_flagged", "_end", "_qualified", "_digits", "_precision", "_published", "figure_id"]
-    return ranked.sort_values(keys, kind="stable")
+
+
+def _ranked(frame: pd.DataFrame, published: pd.Series) -> pd.DataFrame:
+    return _with_rank_keys(frame, published).sort_values(_RANK_KEYS, kind="stable")
+
+
+_KEY_COLUMNS = ["metric", "subset", "area_kind", "area", "period_type", "start_date", "end_date"]
+
+
+@lru_cache(maxsize=8)
+def _rank_table(dataset: Dataset) -> pd.DataFrame:
+    """What a choice looks at, for every figure of a dataset, computed once per dataset:
+    the columns that select candidates and the rank keys. Narrow, so that filtering and
+    sorting stay cheap; the chosen rows are taken from the full table at the end. (A
+    Dataset never changes; it is hashed by identity.)"""
+    return _with_rank_keys(dataset.figures, published_ordinal(dataset))[
+        list(dict.fromkeys([*_KEY_COLUMNS, *_RANK_KEYS]))
+    ]
 
 
 def choose(frame: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, str, int]:
@@ -58,26 +79,37 @@ def choose(frame: pd.DataFrame, published: pd.Series) -> tuple[pd.Series, str, i
     return frame.loc[best.name], _reason(ranked), len(ranked) - 1
 
 
+# (rank key, reason code): the first key on which the winner differs from the runner-up
+# names the rule that decided; when none does, the newer source decided.
+_RULES = (
+    ("_flagged", "unflagged"),
+    ("_end", "latest"),
+    ("_qualified", "exact"),
+    ("_digits", "exact"),
+    ("_precision", "precise_date"),
+)
+
+
 def _reason(ranked: pd.DataFrame) -> str:
     """Why the first of some ranked candidates won: the first rule that tells it from
     the runner-up."""
     if len(ranked) == 1:
         return "only"
-    best, runner = ranked.iloc[0], ranked.iloc[1]
-    for key, code in (
-        ("_flagged", "unflagged"),
-        ("_end", "latest"),
-        ("_qualified", "exact"),
-        ("_digits", "exact"),
-        ("_precision", "precise_date"),
-    ):
-        if best[key] != runner[key]:
-            return code
-    return "latest_published"
+    return str(_reasons(ranked.iloc[[0]], ranked.iloc[[1]]).iloc[0])
 
 
+def _reasons(best: pd.DataFrame, runner: pd.DataFrame) -> pd.Series:
+    """``_reason`` for many slots at once: row i of ``best`` against row i of ``runner``."""
+    out = pd.Series("latest_published", index=best.index, dtype=object)
+    for key, code in reversed(_RULES):  # the first rule that differs is written last
+        out[best[key].to_numpy() != runner[key].to_numpy()] = code
+    return out
+
+
+@lru_cache(maxsize=8)
 def published_ordinal(dataset: Dataset) -> pd.Series:
-    """Publication date of each source as a sortable number (0 when undated)."""
+    """Publication date of each source as a sortable number (0 when undated); once per
+    dataset."""
     src = dataset.sources.set_index("source_id")["published"]
     return src.map(lambda t: pd.Timestamp(t).toordinal() if t else 0)
 
@@ -110,22 +142,46 @@ def pick(
 ) -> pd.DataFrame:
     """One chosen figure per area for a metric and period, with ``reason`` and
     ``alternatives`` (figures set aside) columns. Areas without a figure are absent.
-    ``areas`` limits the result to some areas (each area's choice is its own)."""
-    figs = dataset.figures
-    figs = figs[figs["metric"].eq(metric) & figs["subset"].eq(subset) & figs["area_kind"].isin(area_kinds)]
+    ``areas`` limits the result to some areas (each area's choice is its own).
+
+    Remembered per dataset and arguments: cards, maps and exports of different
+    selections ask for the same choices again."""
+    return _pick(dataset, metric, period, tuple(area_kinds), subset, None if areas is None else tuple(areas)).copy(
+        deep=False
+    )
+
+
+@lru_cache(maxsize=4096)
+def _pick(
+    dataset: Dataset,
+    metric: str,
+    period: Period,
+    area_kinds: tuple[str, ...],
+    subset: str,
+    areas: tuple[str, ...] | None,
+) -> pd.DataFrame:
+    table = _rank_table(dataset)
+    keys = table[table["metric"].eq(metric) & table["subset"].eq(subset) & table["area_kind"].isin(area_kinds)]
     if areas is not None:
-        figs = figs[figs["area"].isin(areas)]
-    figs = in_period(figs, period)
-    if figs.empty:
-        return figs.assign(reason=pd.Series(dtype=str), alternatives=pd.Series(dtype=int))
-    # ``choose`` for every area at once: rank all candidates, then keep each area's first
-    # (a stable sort by area keeps the ranking within an area)
-    ranked = _ranked(figs, published_ordinal(dataset)).sort_values("area", kind="stable")
-    rows = []
-    for _, group in ranked.groupby("area", sort=True):
-        best = group.iloc[0]
-        rows.append(figs.loc[best.name].to_dict() | {"reason": _reason(group), "alternatives": len(group) - 1})
-    return pd.DataFrame(rows)
+        keys = keys[keys["area"].isin(areas)]
+    keys = in_period(keys, period)
+    if keys.empty:
+        return dataset.figures.iloc[:0].assign(reason=pd.Series(dtype=str), alternatives=pd.Series(dtype=int))
+    # ``choose`` for every area at once: rank all candidates; each area's first wins
+    ranked = keys.sort_values(["area", *_RANK_KEYS], kind="stable")
+    place = ranked.groupby("area", sort=False).cumcount().to_numpy()
+    best = ranked[place == 0]
+    count = ranked.groupby("area", sort=False).size()
+    reason = pd.Series("only", index=best["area"].to_numpy(), dtype=object)
+    runner = ranked[place == 1]
+    if len(runner):
+        contested = best[best["area"].isin(runner["area"])]
+        reason[contested["area"].to_numpy()] = _reasons(contested, runner).to_numpy()
+    chosen = dataset.figures.loc[best.index]
+    return chosen.assign(
+        reason=reason[chosen["area"]].to_numpy(),
+        alternatives=(count[chosen["area"]] - 1).to_numpy(),
+    ).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -206,7 +262,13 @@ def settlement_status(first_return: str) -> str:
 
 def settlements_view(dataset: Dataset, as_of: date, statuses: tuple[str, ...], codes: set[str]) -> pd.DataFrame:
     """Settlements in the given districts (or units) with returns by ``as_of``, each with
-    its latest families and people figures as of that date (and their dates and sources)."""
+    its latest families and people figures as of that date (and their dates and sources).
+    Remembered per dataset and arguments."""
+    return _settlements_view(dataset, as_of, tuple(statuses), frozenset(codes)).copy(deep=False)
+
+
+@lru_cache(maxsize=1024)
+def _settlements_view(dataset: Dataset, as_of: date, statuses: tuple[str, ...], codes: frozenset[str]) -> pd.DataFrame:
     st = dataset.settlements
     st = st.assign(status=st["first_return"].map(settlement_status))
     st = st[st["status"].isin(statuses) & st["district"].isin(codes)]

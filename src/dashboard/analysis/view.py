@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 import geopandas as gpd
 import pandas as pd
@@ -97,6 +98,13 @@ def figure_value_text(row: dict | pd.Series, lang: str) -> str:
 
 def popup_rows(dataset: Dataset, area: str, lang: str) -> list[dict]:
     """Every sourced figure for one area, newest first within each metric."""
+    return [dict(row) for row in _popup_rows(dataset, area, lang)]
+
+
+@lru_cache(maxsize=1024)
+def _popup_rows(dataset: Dataset, area: str, lang: str) -> tuple[dict, ...]:
+    """``popup_rows``, once per dataset, area and language (it does not depend on the
+    selection)."""
     figs = dataset.figures
     figs = figs[figs["area"].eq(area)].sort_values(["metric", "end_date"], ascending=[True, False])
     labels = dataset.metrics.set_index("metric")["label_az" if lang == "az" else "label_en"]
@@ -115,7 +123,7 @@ def popup_rows(dataset: Dataset, area: str, lang: str) -> list[dict]:
                 "flag": f["flag"],
             }
         )
-    return rows
+    return tuple(rows)
 
 
 def settlement_counts(dataset: Dataset, selection: Selection) -> pd.Series:

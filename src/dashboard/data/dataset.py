@@ -7,6 +7,7 @@ what it got never changes the dataset other sessions see.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -87,10 +88,13 @@ class Dataset:
     def views(self) -> pd.DataFrame:
         return self._views.copy(deep=False)
 
+    @cached_property
+    def _source_records(self) -> dict[str, dict[str, str]]:
+        return {str(r["source_id"]): {k: str(v) for k, v in r.items()} for r in self._sources.to_dict("records")}
+
     def source(self, source_id: str) -> dict[str, str]:
-        """One source record as a dict."""
-        row = self._sources.loc[self._sources["source_id"] == source_id]
-        return {k: str(v) for k, v in row.iloc[0].items()} if len(row) else {}
+        """One source record as a dict (a copy)."""
+        return dict(self._source_records.get(source_id, {}))
 
     def area_name(self, area: str, lang: str = "en") -> str:
         """Display name of a figure's area (national, district, unit or settlement)."""
