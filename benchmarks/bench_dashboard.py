@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_dashboard.py [--runs 12]
 
 Prints (and writes to benchmarks/results/latest.json):
-- page open to map drawn (median of --runs warm loads), app and reference, and the ratio;
+- page open to map drawn (median of --runs warm loads, app and reference taking turns),
+  and the ratio;
 - filter change to map updated in the browser (median of --runs changes);
 - server time per rerun, warm (median of 2 x --runs AppTest reruns);
 - bytes of the map payload (the st_folium arguments) for both pages, and the bytes
@@ -28,23 +29,31 @@ MAP = "iframe[title*='st_folium']"
 FILLS = "() => Array.from(document.querySelectorAll('path.district')).map(p => p.getAttribute('fill')).join(',')"
 
 
-def open_times(browser, base: str, selector: str, count: int, runs: int) -> tuple[list[float], int]:
-    """Page open to `count` polygons drawn, in ms; and websocket bytes of the last load."""
-    times, received = [], 0
+def open_once(browser, base: str, selector: str, count: int) -> tuple[float, int]:
+    """Page open to `count` polygons drawn, in ms; and websocket bytes received."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    frames: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(len(p))))
+    start = time.perf_counter()
+    page.goto(base + "/")
+    page.frame_locator(MAP).locator(selector).nth(count - 1).wait_for(state="attached", timeout=60_000)
+    elapsed = (time.perf_counter() - start) * 1000
+    page.wait_for_timeout(300)
+    page.close()
+    return elapsed, sum(frames)
+
+
+def open_times(browser, pages: dict[str, tuple[str, str]], runs: int) -> dict[str, tuple[list[float], int]]:
+    """Open each page `runs` times, taking turns, so that the machine's slower and faster
+    moments fall on both alike. The first load of each warms its server and is not counted."""
+    out: dict[str, tuple[list[float], int]] = {name: ([], 0) for name in pages}
     for i in range(runs + 1):
-        page = browser.new_page(viewport={"width": 1440, "height": 1000})
-        frames: list[int] = []
-        page.on("websocket", lambda ws, frames=frames: ws.on("framereceived", lambda p: frames.append(len(p))))
-        start = time.perf_counter()
-        page.goto(base + "/")
-        page.frame_locator(MAP).locator(selector).nth(count - 1).wait_for(state="attached", timeout=60_000)
-        elapsed = (time.perf_counter() - start) * 1000
-        page.wait_for_timeout(300)
-        received = sum(frames)
-        page.close()
-        if i:  # the first load warms the server and is not counted
-            times.append(elapsed)
-    return times, received
+        for name, (base, selector) in pages.items():
+            elapsed, received = open_once(browser, base, selector, 15)
+            if i:
+                out[name][0].append(elapsed)
+                out[name] = (out[name][0], received)
+    return out
 
 
 def filter_times(browser, base: str, runs: int) -> list[float]:
@@ -105,10 +114,11 @@ def main() -> None:
         link.symlink_to(REPO / "static", target_is_directory=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        with streamlit_server("benchmarks/reference_page.py") as base:
-            ref, ref_ws = open_times(browser, base, ".leaflet-overlay-pane path", 15, args.runs)
-        with streamlit_server("app.py") as base:
-            app, app_ws = open_times(browser, base, "path.district", 15, args.runs)
+        with streamlit_server("benchmarks/reference_page.py") as ref_base, streamlit_server("app.py") as base:
+            opened = open_times(
+                browser, {"ref": (ref_base, ".leaflet-overlay-pane path"), "app": (base, "path.district")}, args.runs
+            )
+            (ref, ref_ws), (app, app_ws) = opened["ref"], opened["app"]
             change = filter_times(browser, base, args.runs)
         browser.close()
     rerun = rerun_times(args.runs)
