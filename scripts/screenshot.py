@@ -9,17 +9,18 @@ from playwright.sync_api import sync_playwright
 
 from dashboard.devtools.server import CHROMIUM_ARGS, REPO, chromium_path, streamlit_server
 
-SHOTS = {
-    "screenshot-map.png": "/?period=2023",
-    "screenshot-map-az.png": "/?lang=az&metric=returns",
+SHOTS = {  # file: (address, viewport width, height)
+    "screenshot-map.png": ("/?period=2023", 1440, 1250),
+    "screenshot-map-az.png": ("/?lang=az&metric=returns", 1440, 1250),
+    "screenshot-present.png": ("/?present=1&view=jabrayil", 1920, 1080),
 }
 
 
 def main() -> None:
     with streamlit_server() as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for name, query in SHOTS.items():
-            page = browser.new_page(viewport={"width": 1440, "height": 1250})
+        for name, (query, width, height) in SHOTS.items():
+            page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + query)
             page.frame_locator("iframe[title*='st_folium']").locator("path.district").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)

@@ -53,7 +53,7 @@ _PRESENT_CSS = """
 [data-testid="stMain"] h1 { font-size: 3.2rem; line-height: 1.15; }
 .st-key-present-caption p { font-size: 1.7rem; line-height: 1.35; }
 [data-testid="stCaptionContainer"] p, [data-testid="stCaptionContainer"] { font-size: 1.05rem; }
-.map-legend { font-size: 1.2rem; }
+.map-legend, .map-legend *, .legend-note { font-size: 1.2rem !important; }
 [data-testid="stMain"] button p { font-size: 1.2rem; }
 </style>
 """
