@@ -38,6 +38,14 @@ def focus_codes(dataset: Dataset, selection: Selection) -> list[str]:
     return codes
 
 
+def district_options(dataset: Dataset, regions: tuple[str, ...], lang: str) -> dict[str, str]:
+    """Code to name of the districts of some economic regions, in name order."""
+    d = dataset.districts
+    d = d[d["economic_region"].isin(regions)]
+    names = dict(zip(d["code"], d["name_az" if lang == "az" else "name_en"], strict=True))
+    return dict(sorted(names.items(), key=lambda item: item[1]))
+
+
 def region_codes(dataset: Dataset, selection: Selection) -> list[str]:
     """Every district code of the selected regions (drawn on the map, some muted)."""
     d = dataset.districts
@@ -413,7 +421,7 @@ def _text_columns(dataset: Dataset, frame: pd.DataFrame, lang: str) -> pd.DataFr
     )
 
 
-def cumulative_points(dataset: Dataset, metrics: list[str], lang: str, area: str = "AZ") -> pd.DataFrame:
+def cumulative_points(dataset: Dataset, metrics: tuple[str, ...], lang: str, area: str = "AZ") -> pd.DataFrame:
     """Every running-total figure of some metrics for one area, for a trend chart."""
     labels = dataset.metrics.set_index("metric")["label_az" if lang == "az" else "label_en"]
     parts = [series(dataset, m, area).assign(series=labels[m]) for m in metrics]
@@ -459,6 +467,8 @@ class MapData:
     hidden: pd.DataFrame  # settlements without coordinates, listed beside the map
     breaks: list[float]  # colour classes over the districts in focus
     unit: str  # unit of the coloured figure
+    table: pd.DataFrame  # the districts' figures as text, headed in the chosen language
+    hidden_table: pd.DataFrame  # the settlements without coordinates, likewise
 
 
 def map_data(dataset: Dataset, selection: Selection, lang: str) -> MapData:
@@ -469,10 +479,40 @@ def map_data(dataset: Dataset, selection: Selection, lang: str) -> MapData:
         unit = "settlements"
     else:
         unit = str(dataset.metrics.set_index("metric").loc[selection.metric, "unit"])
+    hidden = pd.DataFrame(points[~points["mappable"]].drop(columns="geometry"))
     return MapData(
         districts=view,
         mappable=points[points["mappable"]].reset_index(drop=True),
-        hidden=pd.DataFrame(points[~points["mappable"]].drop(columns="geometry")),
+        hidden=hidden,
         breaks=classify(view.loc[view["in_focus"], "value"].dropna().tolist()),
         unit=unit,
+        table=_headed(
+            view,
+            {
+                "name_az" if lang == "az" else "name_en": "district",
+                "value_text": "value",
+                "period_text": "period",
+                "issuing_body": "issued_by",
+                "source_text": "source",
+            },
+            lang,
+        ),
+        hidden_table=_headed(
+            hidden,
+            {
+                "name": "settlement",
+                "district_name": "district",
+                "first_return_text": "first_return",
+                "families_text": "families",
+                "people_text": "people",
+            },
+            lang,
+        ),
     )
+
+
+def _headed(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
+    """Some columns of ``frame`` under translated headings (message keys), indexed by
+    the first."""
+    table = pd.DataFrame({t(key, lang): frame[col].to_numpy() for col, key in columns.items()})
+    return table.set_index(t(next(iter(columns.values())), lang))

@@ -1,40 +1,28 @@
-"""Analysis results cached per data version, selection and language.
+"""Analysis results remembered per dataset, selection and language.
 
-Every function here wraps one pure function of dashboard.analysis; the results are
-shared by all sessions (so callers must not modify them) and dropped when the data
-version changes. A warm rerun then costs a dictionary look-up per table.
+Every name here is one pure function of dashboard.analysis, remembered with
+``functools.lru_cache``. A Dataset never changes and is hashed by identity, and the
+loader hands every session the same Dataset object, so all sessions share the results
+(callers must not modify them); a new data version is a new Dataset, whose results
+are computed afresh while the old ones age out. A warm rerun then costs a dictionary
+look-up per table: far less than ``st.cache_resource``, which hashes its arguments and
+inspects the function's signature on every call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import lru_cache
 
-import streamlit as st
+from dashboard.analysis import figures, provenance, view
 
-from dashboard.analysis import provenance, view
-from dashboard.data.dataset import Dataset
-
-
-@st.cache_resource(show_spinner=False, max_entries=2048)
-def _call(_fn: Callable[..., object], name: str, _dataset: Dataset, version: str, args: tuple) -> object:
-    del name, version  # part of the cache key only
-    return _fn(_dataset, *args)
-
-
-def _cached(fn: Callable[..., object]) -> Callable[..., object]:
-    def wrapper(dataset: Dataset, *args: object) -> object:
-        return _call(fn, fn.__qualname__, dataset, dataset.version, args)
-
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
-
-
-cards = _cached(view.cards)
-metric_label = _cached(view.metric_label)
-map_data = _cached(view.map_data)
-unit_figures = _cached(view.unit_figures)
-cumulative_points = _cached(view.cumulative_points)
-annual_rows = _cached(view.annual_rows)
-returns_rows = _cached(view.returns_rows)
-conflicts = _cached(provenance.conflicts)
-all_figures_table = _cached(provenance.all_figures_table)
+cards = lru_cache(maxsize=512)(view.cards)
+metric_label = lru_cache(maxsize=512)(view.metric_label)
+map_data = lru_cache(maxsize=512)(view.map_data)
+unit_figures = lru_cache(maxsize=512)(view.unit_figures)
+district_options = lru_cache(maxsize=128)(view.district_options)
+years_with_figures = lru_cache(maxsize=128)(figures.years_with_figures)
+cumulative_points = lru_cache(maxsize=128)(view.cumulative_points)
+annual_rows = lru_cache(maxsize=128)(view.annual_rows)
+returns_rows = lru_cache(maxsize=32)(view.returns_rows)
+conflicts = lru_cache(maxsize=32)(provenance.conflicts)
+all_figures_table = lru_cache(maxsize=32)(provenance.all_figures_table)

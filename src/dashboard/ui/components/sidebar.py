@@ -8,11 +8,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.analysis import view
-from dashboard.analysis.figures import years_with_figures
 from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, Period, Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
-from dashboard.ui.cached import metric_label
+from dashboard.ui.cached import district_options, metric_label, years_with_figures
 from dashboard.ui.components import url_state
 
 _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
@@ -53,14 +52,11 @@ def filters(dataset: Dataset, lang: str) -> Selection:
         format_func=lambda r: region_label(r, lang),
         key="region",
     )
-    districts = dataset.districts
-    in_regions = districts[districts["economic_region"].isin(regions or FOCUS_REGIONS)]
-    name_col = "name_az" if lang == "az" else "name_en"
-    names = dict(zip(in_regions["code"], in_regions[name_col], strict=True))
+    names = district_options(dataset, tuple(regions or FOCUS_REGIONS), lang)
     url_state.seed("district", list(names), [], multi=True)
     chosen = side.multiselect(
         t("districts", lang),
-        options=sorted(names, key=lambda c: names[c]),
+        options=list(names),
         format_func=lambda c: names.get(c, c),
         help=t("districts_help", lang),
         placeholder=t("all_districts", lang),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.selection import Selection
@@ -24,7 +23,6 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     show_cards(cards(dataset, selection, lang), lang)
 
     data = map_data(dataset, selection, lang)
-    view = data.districts
 
     map_col, side_col = st.columns([3, 1])
     with map_col:
@@ -34,30 +32,10 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         st.html(off_map_html(unit_figures(dataset, selection, lang), lang))
 
     with st.expander(t("table_title", lang), expanded=False):
-        table = pd.DataFrame(
-            {
-                t("district", lang): view["name_az" if lang == "az" else "name_en"],
-                t("value", lang): view["value_text"],
-                t("period", lang): view["period_text"],
-                t("issued_by", lang): view["issuing_body"],
-                t("source", lang): view["source_text"],
-            }
-        )
-        st.table(table.set_index(t("district", lang)))
-    hidden = data.hidden
-    if len(hidden):
-        with st.expander(f"{t('not_mappable', lang)}: {len(hidden)}"):
-            st.table(
-                pd.DataFrame(
-                    {
-                        t("settlement", lang): hidden["name"],
-                        t("district", lang): hidden["district_name"],
-                        t("first_return", lang): hidden["first_return_text"],
-                        t("families", lang): hidden["families_text"],
-                        t("people", lang): hidden["people_text"],
-                    }
-                ).set_index(t("settlement", lang))
-            )
+        st.table(data.table)
+    if len(data.hidden):
+        with st.expander(f"{t('not_mappable', lang)}: {len(data.hidden)}"):
+            st.table(data.hidden_table)
     st.caption(t("boundaries_note", lang))
 
 

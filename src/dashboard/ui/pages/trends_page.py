@@ -22,10 +22,10 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     st.caption(t("trend_flag_note", lang))
     left, right = st.columns(2)
     with left:
-        pts = cumulative_points(dataset, ["area_cleared"], lang)
+        pts = cumulative_points(dataset, ("area_cleared",), lang)
         st.altair_chart(cumulative_chart(pts, label("area_cleared"), words), width="stretch")
     with right:
-        pts = cumulative_points(dataset, ["ap_mines", "at_mines", "uxo"], lang)
+        pts = cumulative_points(dataset, ("ap_mines", "at_mines", "uxo"), lang)
         st.altair_chart(cumulative_chart(pts, label("devices"), words), width="stretch")
 
     st.subheader(t("trend_annual", lang))
@@ -46,12 +46,12 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         st.altair_chart(annual_bars(rows, label("area_cleared"), words, t("district", lang)), width="stretch")
 
     st.subheader(t("trend_casualties", lang))
-    pts = cumulative_points(dataset, ["victims", "killed", "injured"], lang)
+    pts = cumulative_points(dataset, ("victims", "killed", "injured"), lang)
     st.altair_chart(cumulative_chart(pts, t("people", lang), words), width="stretch")
 
     st.subheader(t("trend_returns", lang))
     st.altair_chart(returns_timeline(returns_rows(dataset, lang)), width="stretch")
-    pts = cumulative_points(dataset, ["families_returned", "people_returned"], lang)
+    pts = cumulative_points(dataset, ("families_returned", "people_returned"), lang)
     if not pts.empty:
         st.altair_chart(cumulative_chart(pts, t("families", lang), words), width="stretch")
 
