@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from expected import district_year, en_number, latest_cumulative, national_year, rows
-from paths import REPO
+from paths import GEODATA, REPO
 from streamlit.testing.v1 import AppTest
 
 
@@ -127,6 +127,38 @@ def test_the_map_gets_the_selected_districts_and_settlements(default_app):
     assert args["returned_objects"] == []
     script = args["script"] + json.dumps(args.get("feature_group", ""))
     assert "Jabrayil" in script
+
+
+def map_table(at: AppTest) -> dict[str, list[str]]:
+    """The map's figures table as the page drew it: district name -> its cells."""
+    blocks = [h.proto.body for h in at.get("html") if "figures-table" in h.proto.body]
+    assert blocks, "no figures table on the map page"
+    table = ET.fromstring(blocks[0]).find("table")
+    return {
+        "".join(tr.find("th").itertext()): ["".join(td.itertext()) for td in tr.findall("td")]
+        for tr in table.find("tbody")
+    }
+
+
+def test_the_map_table_gives_each_districts_figure_as_text():
+    at = run_app(period="2023")
+    table = map_table(at)
+    features = json.loads((GEODATA / "boundaries" / "districts.geojson").read_text(encoding="utf-8"))["features"]
+    names = {f["properties"]["code"]: f["properties"]["name_en"] for f in features}
+    with_figure = 0
+    for code, name in names.items():
+        expected = district_year("area_cleared", code, 2023)
+        if name not in table:
+            continue
+        value, period = table[name][0], table[name][1]
+        if expected is None:
+            assert value == "no data" and period == "", name
+        else:
+            with_figure += 1
+            assert value == shown(expected, "ha"), name
+            assert period == "in 2023", name
+    assert with_figure >= 5
+    assert table["Jabrayil"][0] == "14,016.7 ha"
 
 
 def test_trends_page_plots_every_sourced_running_total():

@@ -133,5 +133,8 @@ def test_text_from_data_files_is_shown_as_text(browser, tmp_path):
         frame.locator("path.settlement-lachin-city").dispatch_event("click")
         expect(frame.locator(".leaflet-popup-content")).to_contain_text(payload)
         assert frame.locator(".leaflet-tooltip img, .leaflet-popup-content img").count() == 0
+        page.get_by_text("The map's figures as a table").click()
+        expect(page.locator(".figures-table tbody th", has_text=payload)).to_be_visible()
+        assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0
         assert dialogs == []
         context.close()

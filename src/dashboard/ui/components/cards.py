@@ -1,4 +1,5 @@
-"""The metric cards, and the figures of units not on the map, as HTML blocks.
+"""The metric cards, the figures of units not on the map and the map's tables, as HTML
+blocks.
 
 One element instead of three Streamlit elements per card keeps a filter change to a
 few websocket messages. Every text is escaped: labels, values, captions and sources
@@ -46,6 +47,19 @@ def off_map_html(units: pd.DataFrame, lang: str) -> str:
         for row in units.to_dict("records")
     )
     return f"<div class='off-map'>{head}<ul>{items}</ul></div>"
+
+
+def table_html(frame: pd.DataFrame, label: str) -> str:
+    """A table (indexed by its row headings) as one plain HTML table.
+
+    ``st.table`` renders every cell as Markdown, about 170 Markdown elements for the
+    map's two tables, which took most of the browser's time on a filter change; and
+    Markdown would read characters in place names and sources as formatting. pandas
+    escapes every heading and cell here.
+    """
+    table = frame.rename_axis(index=None, columns=frame.index.name)
+    body = table.to_html(escape=True, border=0, classes="figures-table", na_rep="")
+    return f"<div class='figures-table-wrap' role='region' aria-label='{esc(label)}' tabindex='0'>{body}</div>"
 
 
 def show_cards(cards: list[Card], lang: str, large: bool = False) -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
-from dashboard.ui.cached import cards, map_data, unit_figures
+from dashboard.ui.cached import cards, map_data, map_tables, unit_figures
 from dashboard.ui.components.cards import off_map_html, show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
@@ -31,11 +31,12 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         show_legend(dataset, data, selection, lang)
         st.html(off_map_html(unit_figures(dataset, selection, lang), lang))
 
+    table, hidden_table = map_tables(dataset, selection, lang)
     with st.expander(t("table_title", lang), expanded=False):
-        st.table(data.table)
+        st.html(table)
     if len(data.hidden):
         with st.expander(f"{t('not_mappable', lang)}: {len(data.hidden)}"):
-            st.table(data.hidden_table)
+            st.html(hidden_table)
     st.caption(t("boundaries_note", lang))
 
 
