@@ -120,6 +120,24 @@ def test_filters_read_and_write_the_url():
     assert at.query_params["metric"] == "victims"
 
 
+def test_running_total_on_a_chosen_date_uses_the_latest_figure_by_then(default_app):
+    assert len(default_app.date_input) == 0, "no date picker unless the date option is chosen"
+    expected = latest_cumulative("clearance", "area_cleared", as_of="2023-06-30")
+    assert expected is not None
+    assert expected["value"] != latest_cumulative("clearance", "area_cleared")["value"]
+    at = run_app(period="as_of", as_of="2023-06-30")
+    assert at.date_input(key="as_of").value.isoformat() == "2023-06-30"
+    assert card(at, "Hectares cleared").value == shown(expected, "ha")
+    # Links made before the date option existed still open on the same view.
+    old = run_app(period="cumulative", as_of="2023-06-30")
+    assert old.selectbox(key="period").value == "as_of"
+    assert card(old, "Hectares cleared").value == shown(expected, "ha")
+    # Leaving the date option drops the date from the URL.
+    at.selectbox(key="period").set_value("cumulative").run()
+    assert "as_of" not in at.query_params and "period" not in at.query_params
+    assert card(at, "Hectares cleared").value == shown(latest_cumulative("clearance", "area_cleared"), "ha")
+
+
 def test_the_map_gets_the_selected_districts_and_settlements(default_app):
     maps = [c for c in default_app.get("component_instance")]
     assert len(maps) == 1

@@ -15,6 +15,10 @@ from dashboard.ui.cached import district_options, metric_label, years_with_figur
 from dashboard.ui.components import url_state
 
 _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
+# The period option under which the "As of" date picker appears. The picker is only
+# drawn when asked for: it is the heaviest widget of the page (about a quarter of a
+# second of every page open when it was always shown).
+AS_OF = "as_of"
 _REGION_AZ = {"Karabakh": "Qarabağ", "East Zangezur": "Şərqi Zəngəzur"}
 
 
@@ -38,7 +42,18 @@ def region_label(region: str, lang: str) -> str:
 
 def period_label(key: str, lang: str) -> str:
     """Label of a period option (a URL period key)."""
+    if key == AS_OF:
+        return t("period_choose_date", lang)
     return view.period_label(Period.parse(key), lang)
+
+
+def _seed_period(options: list[str]) -> None:
+    """Links made before the date option existed say ?period=cumulative&as_of=...
+    (or only ?as_of=...): they open on the date option with that date."""
+    old_link = st.query_params.get("as_of") and st.query_params.get("period", "cumulative") == "cumulative"
+    if "period" not in st.session_state and old_link:
+        st.session_state["period"] = AS_OF
+    url_state.seed("period", options, "cumulative")
 
 
 def filters(dataset: Dataset, lang: str) -> Selection:
@@ -70,8 +85,8 @@ def filters(dataset: Dataset, lang: str) -> Selection:
         key="metric",
     )
     years = years_with_figures(dataset, _METRIC_FOR_PERIODS.get(metric, metric))
-    options = ["cumulative", *[str(y) for y in years]]
-    url_state.seed("period", options, "cumulative")
+    options = ["cumulative", AS_OF, *[str(y) for y in years]]
+    _seed_period(options)
     period_key = side.selectbox(
         t("period", lang),
         options=options,
@@ -80,7 +95,7 @@ def filters(dataset: Dataset, lang: str) -> Selection:
     )
     period = Period.parse(period_key)
     as_of = None
-    if period.cumulative:
+    if period_key == AS_OF:
         url_state.seed_date("as_of", date(2020, 11, 10), date.today())
         as_of = side.date_input(
             t("as_of", lang),
