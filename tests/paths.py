@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -17,3 +18,14 @@ def copy_geodata(target: Path, source: Path = GEODATA) -> Path:
     if not (target / "boundaries").exists():
         shutil.copytree(GEODATA / "boundaries", target / "boundaries")
     return target
+
+
+def rename_district(root: Path, code: str, name_en: str) -> None:
+    """Give a district another English name in both boundary files of a geodata copy."""
+    for name in ("districts.geojson", "districts_display.geojson"):
+        path = root / "boundaries" / name
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for feature in doc["features"]:
+            if feature["properties"]["code"] == code:
+                feature["properties"]["name_en"] = name_en
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 from datetime import date
 
-from paths import GEODATA
+from paths import GEODATA, copy_geodata, rename_district
 from playwright.sync_api import expect
 
 from dashboard.devtools.server import streamlit_server
@@ -109,15 +108,8 @@ def test_language_switch_changes_labels_numbers_and_url(watched):
 
 def test_text_from_data_files_is_shown_as_text(browser, tmp_path):
     payload = "<img src=x onerror=alert(1)>"
-    root = tmp_path / "geodata"
-    shutil.copytree(GEODATA, root)
-    for name in ("districts.geojson", "districts_display.geojson"):
-        path = root / "boundaries" / name
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        for f in doc["features"]:
-            if f["properties"]["code"] == "AZ-CAB":
-                f["properties"]["name_en"] = payload
-        path.write_text(json.dumps(doc), encoding="utf-8")
+    root = copy_geodata(tmp_path / "geodata")
+    rename_district(root, "AZ-CAB", payload)
     path = root / "settlements.csv"
     text = path.read_text(encoding="utf-8").replace("lachin-city,Lachin,", f'lachin-city,"{payload}",', 1)
     path.write_text(text, encoding="utf-8")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
 
 import pytest
-from paths import copy_geodata
+from paths import copy_geodata, rename_district
 
 from dashboard.analysis.selection import Period, Selection
 from dashboard.data.loader import load_dataset
@@ -80,13 +79,7 @@ def test_standalone_map_is_self_contained(dataset, selection):
 
 def test_text_from_data_is_escaped(tmp_path):
     root = copy_geodata(tmp_path / "geodata")
-    for name in ("districts.geojson", "districts_display.geojson"):
-        path = root / "boundaries" / name
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for feature in data["features"]:
-            if feature["properties"]["code"] == "AZ-CAB":
-                feature["properties"]["name_en"] = PAYLOAD
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rename_district(root, "AZ-CAB", PAYLOAD)
     dataset = load_dataset(root).dataset
     assert dataset is not None
     for selection in (Selection(), Selection(districts=("AZ-CAB",))):
