@@ -30,7 +30,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "status_undated": ("Return date not known", "Qayıdış tarixi məlum deyil"),
     "period_cumulative": ("Running total (latest)", "Ümumi (son məlumat)"),
     "period_cumulative_as_of": ("Running total as of {date}", "{date} tarixinə ümumi"),
-    "period_choose_date": ("Running total on a date you choose", "Seçdiyiniz tarixə ümumi"),
+    "period_choose_date": ("Running total on a chosen date", "Seçdiyiniz tarixə ümumi"),
     "period_year": ("Year {year}", "{year}-ci il"),
     "metric_returns": ("Settlements and returnees", "Yaşayış məntəqələri və qayıdanlar"),
     "no_data": ("no data", "məlumat yoxdur"),

@@ -22,7 +22,7 @@ _CSS = """
 .off-map-source, .off-map-none, .legend-note { font-size: 0.85rem; color: #555862; }
 .figures-table-wrap { overflow-x: auto; }
 .figures-table-wrap:focus-visible { outline: 2px solid #1f4e9c; outline-offset: 2px; }
-.figures-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; line-height: 1.4; }
+.figures-table { border-collapse: collapse; width: 100%; min-width: 44rem; font-size: 0.9rem; line-height: 1.4; }
 .figures-table th, .figures-table td { text-align: left !important; vertical-align: top;
   padding: 0.3rem 0.6rem; border-bottom: 1px solid rgba(49, 51, 63, 0.15); }
 .figures-table thead th { border-bottom: 2px solid rgba(49, 51, 63, 0.35); font-weight: 600; }
