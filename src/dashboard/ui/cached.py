@@ -1,13 +1,12 @@
 """Analysis results remembered per dataset, selection and language.
 
 Every name here is one pure function of dashboard.analysis (or, for ``map_tables``,
-its result as HTML), remembered with
-``functools.lru_cache``. A Dataset never changes and is hashed by identity, and the
-loader hands every session the same Dataset object, so all sessions share the results
-(callers must not modify them); a new data version is a new Dataset, whose results
-are computed afresh while the old ones age out. A warm rerun then costs a dictionary
-look-up per table: far less than ``st.cache_resource``, which hashes its arguments and
-inspects the function's signature on every call.
+its result as HTML), remembered with ``functools.lru_cache``. A Dataset never changes
+and is hashed by identity, and the loader hands every session the same Dataset object,
+so all sessions share the results (callers must not modify them); a new data version
+is a new Dataset, whose results are computed afresh while the old ones age out. A warm
+rerun then costs a dictionary look-up per table: far less than ``st.cache_resource``,
+which hashes its arguments and inspects the function's signature on every call.
 """
 
 from __future__ import annotations
