@@ -31,7 +31,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard.devtools.server import CHROMIUM_ARGS, REPO, chromium_path, streamlit_server
 
 MAP = "iframe[title*='st_folium']"
-FILLS = "() => Array.from(document.querySelectorAll('path.district')).map(p => p.getAttribute('fill')).join(',')"
+# The district colours of a map document, as one string (JavaScript).
+FILLS_OF = "(doc) => Array.from(doc.querySelectorAll('path.district'), (p) => p.getAttribute('fill')).join(',')"
+FILLS = f"() => ({FILLS_OF})(document)"
 
 # Runs in the top page. Once the map's frame has loaded it notes, on the page's own
 # clock (ms since navigation start), the animation frame that first paints `count`
@@ -42,7 +44,7 @@ PAGE_CLOCK = """
   if (window !== window.top) return;
   const painted = (key) => requestAnimationFrame(() => { window[key] = performance.now(); });
   document.addEventListener("pointerdown", (e) => { window.__pressedAt = e.timeStamp; }, true);
-  const fills = (doc) => Array.from(doc.querySelectorAll("path.district"), (p) => p.getAttribute("fill")).join(",");
+  const fills = FILLS_OF;
   let before = null;
   let mapDoc = null;
   window.__watchFills = () => { before = fills(mapDoc); window.__updatedAt = null; };
@@ -66,7 +68,7 @@ PAGE_CLOCK = """
     frame.addEventListener("load", () => watch(frame.contentDocument));
   }).observe(document, { subtree: true, childList: true });
 })
-""".replace("MAP", json.dumps(MAP))
+""".replace("FILLS_OF", FILLS_OF).replace("MAP", json.dumps(MAP))
 
 
 def new_page(browser, selector: str, count: int = 15):
