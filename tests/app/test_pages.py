@@ -22,6 +22,21 @@ def run_app(**query: str) -> AppTest:
     return at
 
 
+def filter_panel(at: AppTest) -> dict:
+    """What the sidebar's filter panel was given to draw: labels, options, values."""
+    (panel,) = at.get("bidi_component")
+    return json.loads(panel.proto.json)
+
+
+def choose(at: AppTest, **values: object) -> AppTest:
+    """What the panel does on a change: the new values go to session state, then a rerun."""
+    for key, value in values.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 @dataclass(frozen=True)
 class ShownCard:
     label: str
@@ -113,27 +128,42 @@ def test_azerbaijani_labels_and_number_format():
 
 def test_filters_read_and_write_the_url():
     at = run_app(metric="uxo", period="2024", region="East Zangezur")
-    assert at.selectbox(key="metric").value == "uxo"
-    assert at.selectbox(key="period").value == "2024"
-    assert at.multiselect(key="region").value == ["East Zangezur"]
-    at.selectbox(key="metric").set_value("victims").run()
+    panel = filter_panel(at)
+    assert (panel["metric"]["value"], panel["period"]["value"]) == ("uxo", "2024")
+    assert panel["region"]["value"] == ["East Zangezur"]
+    doc = json.loads((GEODATA / "boundaries" / "districts.geojson").read_text(encoding="utf-8"))
+    east = {f["properties"]["code"] for f in doc["features"] if f["properties"]["economic_region"] == "East Zangezur"}
+    assert {code for code, _ in panel["district"]["options"]} == east
+    choose(at, metric="victims")
     assert at.query_params["metric"] == "victims"
+    assert filter_panel(at)["metric"]["value"] == "victims"
+
+
+def test_a_crafted_link_or_message_cannot_set_an_unknown_value():
+    at = run_app(metric="<script>", period="1999", region="Nowhere", status="lost")
+    panel = filter_panel(at)
+    assert (panel["metric"]["value"], panel["period"]["value"]) == ("area_cleared", "cumulative")
+    assert set(panel["region"]["value"]) <= {"Karabakh", "East Zangezur"}
+    assert set(panel["status"]["value"]) <= {"dated", "undated"}
+    choose(at, metric="not-a-metric", district=["AZ-XXX", "AZ-CAB"])
+    panel = filter_panel(at)
+    assert panel["metric"]["value"] == "area_cleared" and panel["district"]["value"] == ["AZ-CAB"]
 
 
 def test_running_total_on_a_chosen_date_uses_the_latest_figure_by_then(default_app):
-    assert len(default_app.date_input) == 0, "no date picker unless the date option is chosen"
+    assert filter_panel(default_app)["as_of"]["value"] is None
     expected = latest_cumulative("clearance", "area_cleared", as_of="2023-06-30")
     assert expected is not None
     assert expected["value"] != latest_cumulative("clearance", "area_cleared")["value"]
     at = run_app(period="as_of", as_of="2023-06-30")
-    assert at.date_input(key="as_of").value.isoformat() == "2023-06-30"
+    assert filter_panel(at)["as_of"]["value"] == "2023-06-30"
     assert card(at, "Hectares cleared").value == shown(expected, "ha")
     # Links made before the date option existed still open on the same view.
     old = run_app(period="cumulative", as_of="2023-06-30")
-    assert old.selectbox(key="period").value == "as_of"
+    assert filter_panel(old)["period"]["value"] == "as_of"
     assert card(old, "Hectares cleared").value == shown(expected, "ha")
     # Leaving the date option drops the date from the URL.
-    at.selectbox(key="period").set_value("cumulative").run()
+    choose(at, period="cumulative")
     assert "as_of" not in at.query_params and "period" not in at.query_params
     assert card(at, "Hectares cleared").value == shown(latest_cumulative("clearance", "area_cleared"), "ha")
 

@@ -47,9 +47,7 @@ def open_map(w, query: str = ""):
 
 
 def choose(page, label: str, option: str) -> None:
-    box = page.locator("[data-testid='stSelectbox']").filter(has_text=label)
-    box.click()
-    page.get_by_role("option", name=option, exact=True).click()
+    page.get_by_role("combobox", name=label).select_option(label=option)
 
 
 def test_map_draws_every_district_of_the_regions_and_every_mappable_settlement(watched):
@@ -92,9 +90,35 @@ def test_the_url_holds_the_view_and_reproduces_it(watched):
     expect(page).to_have_url(re.compile(r"metric=uxo"))
     url = page.url
     page.goto(url)
-    expect(page.get_by_role("combobox", name="Metric")).to_have_value("Unexploded ordnance neutralised")
-    expect(page.get_by_role("combobox", name="Period")).to_have_value("Year 2023")
+    expect(page.get_by_role("combobox", name="Metric")).to_have_value("uxo")
+    expect(page.get_by_role("combobox", name="Period")).to_have_value("2023")
+    expect(page.get_by_text("Districts: Jabrayil")).to_be_visible()
+    expect(page.locator("input[name='district'][value='AZ-CAB']")).to_be_checked()
     expect(card_value(page, "Unexploded ordnance")).to_have_text("no data")
+
+
+def test_filters_work_from_the_keyboard_alone(watched):
+    open_map(watched, "?period=2023")
+    page = watched.page
+    districts = page.get_by_text("Districts: all")
+    districts.focus()
+    page.keyboard.press("Enter")
+    jabrayil = page.get_by_role("checkbox", name="Jabrayil")
+    jabrayil.focus()
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"district=AZ-CAB"))
+    expect(card_value(page, "Hectares cleared")).to_have_text("14,016.7 ha")
+    expect(jabrayil).to_be_focused()  # focus stays where it was after the rerun
+    expect(page.get_by_text("Districts: Jabrayil")).to_be_visible()
+    status = page.get_by_role("group", name="Settlements")
+    expect(status.get_by_role("checkbox")).to_have_count(2)
+    period = page.get_by_role("combobox", name="Period")
+    options = period.locator("option").evaluate_all("(os) => os.map((o) => o.value)")
+    following = options[options.index("2023") + 1]
+    period.focus()
+    page.keyboard.press("ArrowDown")
+    expect(page).to_have_url(re.compile(rf"period={following}"))
+    assert watched.errors == []
 
 
 def test_language_switch_changes_labels_numbers_and_url(watched):
@@ -125,6 +149,8 @@ def test_text_from_data_files_is_shown_as_text(browser, tmp_path):
         frame.locator("path.settlement-lachin-city").dispatch_event("click")
         expect(frame.locator(".leaflet-popup-content")).to_contain_text(payload)
         assert frame.locator(".leaflet-tooltip img, .leaflet-popup-content img").count() == 0
+        page.get_by_text("Districts: all").click()
+        expect(page.get_by_role("checkbox", name=payload)).to_be_visible()
         page.get_by_text("The map's figures as a table").click()
         expect(page.locator(".figures-table tbody th", has_text=payload)).to_be_visible()
         assert page.locator("[data-testid='stMain'] img[src='x']").count() == 0

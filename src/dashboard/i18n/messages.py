@@ -17,11 +17,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "filters": ("Filters", "Filtrlər"),
     "region": ("Economic region", "İqtisadi rayon"),
     "districts": ("Districts", "Rayonlar"),
-    "all_districts": ("All districts", "Bütün rayonlar"),
     "districts_help": (
         "Leave empty for every district of the selected regions.",
         "Seçilmiş iqtisadi rayonların bütün rayonları üçün boş saxlayın.",
     ),
+    "districts_all_summary": ("Districts: all", "Rayonlar: hamısı"),
+    "districts_some_summary": ("Districts: {names}", "Rayonlar: {names}"),
     "metric": ("Metric", "Göstərici"),
     "period": ("Period", "Dövr"),
     "as_of": ("As of", "Tarixə"),

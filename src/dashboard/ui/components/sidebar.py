@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import streamlit as st
@@ -12,13 +13,12 @@ from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, 
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import district_options, metric_label, years_with_figures
-from dashboard.ui.components import url_state
+from dashboard.ui.components import filter_panel, url_state
 
 _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
-# The period option under which the "As of" date picker appears. The picker is only
-# drawn when asked for: it is the heaviest widget of the page (about a quarter of a
-# second of every page open when it was always shown).
+# The period option under which the "As of" date field appears.
 AS_OF = "as_of"
+FIRST_DAY = date(2020, 11, 10)  # the 2020 ceasefire: the earliest date a running total can be asked for
 _REGION_AZ = {"Karabakh": "Qarabağ", "East Zangezur": "Şərqi Zəngəzur"}
 
 
@@ -56,61 +56,71 @@ def _seed_period(options: list[str]) -> None:
     url_state.seed("period", options, "cumulative")
 
 
+def _options(codes: Sequence[str], label: Callable[[str], str]) -> list[list[str]]:
+    return [[code, label(code)] for code in codes]
+
+
 def filters(dataset: Dataset, lang: str) -> Selection:
-    """Draw the filters and return what they select."""
-    side = st.sidebar
-    side.header(t("filters", lang))
+    """Draw the filters and return what they select. Their values live in session
+    state (seeded from the URL, changed by the filter panel) and go back to the URL."""
+    state = st.session_state
     url_state.seed("region", FOCUS_REGIONS, list(FOCUS_REGIONS), multi=True)
-    regions = side.multiselect(
-        t("region", lang),
-        options=list(FOCUS_REGIONS),
-        format_func=lambda r: region_label(r, lang),
-        key="region",
-    )
-    names = district_options(dataset, tuple(regions or FOCUS_REGIONS), lang)
+    regions = tuple(state["region"])
+    names = district_options(dataset, regions or FOCUS_REGIONS, lang)
     url_state.seed("district", list(names), [], multi=True)
-    chosen = side.multiselect(
-        t("districts", lang),
-        options=list(names),
-        format_func=lambda c: names.get(c, c),
-        help=t("districts_help", lang),
-        placeholder=t("all_districts", lang),
-        key="district",
-    )
+    chosen = tuple(state["district"])
     url_state.seed("metric", VIEW_METRICS, "area_cleared")
-    metric = side.selectbox(
-        t("metric", lang),
-        options=list(VIEW_METRICS),
-        format_func=lambda m: metric_label(dataset, m, lang),
-        key="metric",
-    )
+    metric = state["metric"]
     years = years_with_figures(dataset, _METRIC_FOR_PERIODS.get(metric, metric))
-    options = ["cumulative", AS_OF, *[str(y) for y in years]]
-    _seed_period(options)
-    period_key = side.selectbox(
-        t("period", lang),
-        options=options,
-        format_func=lambda k: period_label(k, lang),
-        key="period",
-    )
-    period = Period.parse(period_key)
-    as_of = None
-    if period_key == AS_OF:
-        url_state.seed_date("as_of", date(2020, 11, 10), date.today())
-        as_of = side.date_input(
-            t("as_of", lang),
-            min_value=date(2020, 11, 10),
-            max_value=date.today(),
-            format="YYYY-MM-DD",
-            key="as_of",
-        )
-        period = Period(as_of=as_of) if isinstance(as_of, date) else Period()
+    periods = ["cumulative", AS_OF, *[str(y) for y in years]]
+    _seed_period(periods)
+    period_key = state["period"]
+    url_state.seed_date("as_of", FIRST_DAY, date.today())
+    picked = state["as_of"]
+    as_of = picked if period_key == AS_OF and isinstance(picked, date) and FIRST_DAY <= picked <= date.today() else None
+    period = Period(as_of=as_of) if period_key == AS_OF else Period.parse(period_key)
     url_state.seed("status", STATUSES, list(STATUSES), multi=True)
-    statuses = side.multiselect(
-        t("status", lang),
-        options=list(STATUSES),
-        format_func=lambda s: t(f"status_{s}", lang),
-        key="status",
+    statuses = tuple(state["status"])
+    filter_panel.draw(
+        {
+            "title": t("filters", lang),
+            "region": {
+                "label": t("region", lang),
+                "options": _options(FOCUS_REGIONS, lambda r: region_label(r, lang)),
+                "value": list(regions),
+            },
+            "district": {
+                "label": t("districts", lang),
+                "help": t("districts_help", lang),
+                "summary": t("districts_some_summary", lang, names=", ".join(names[c] for c in chosen))
+                if chosen
+                else t("districts_all_summary", lang),
+                "options": _options(list(names), names.__getitem__),
+                "value": list(chosen),
+            },
+            "metric": {
+                "label": t("metric", lang),
+                "options": _options(VIEW_METRICS, lambda m: metric_label(dataset, m, lang)),
+                "value": metric,
+            },
+            "period": {
+                "label": t("period", lang),
+                "options": _options(periods, lambda k: period_label(k, lang)),
+                "value": period_key,
+            },
+            "as_of": {
+                "label": t("as_of", lang),
+                "min": FIRST_DAY.isoformat(),
+                "max": date.today().isoformat(),
+                "value": as_of.isoformat() if as_of else None,
+                "shown_for": AS_OF,
+            },
+            "status": {
+                "label": t("status", lang),
+                "options": _options(STATUSES, lambda s: t(f"status_{s}", lang)),
+                "value": list(statuses),
+            },
+        }
     )
     url_state.write(
         {
@@ -119,7 +129,7 @@ def filters(dataset: Dataset, lang: str) -> Selection:
             "district": list(chosen),
             "metric": metric,
             "period": period_key,
-            "as_of": as_of.isoformat() if isinstance(as_of, date) else None,
+            "as_of": as_of.isoformat() if as_of else None,
             "status": list(statuses),
         },
         {
@@ -131,9 +141,9 @@ def filters(dataset: Dataset, lang: str) -> Selection:
         },
     )
     return Selection(
-        regions=tuple(regions or FOCUS_REGIONS),
-        districts=tuple(c for c in chosen if c in names),
-        metric=metric or "area_cleared",
+        regions=regions or FOCUS_REGIONS,
+        districts=chosen,
+        metric=metric,
         period=period,
-        statuses=tuple(statuses),
+        statuses=statuses,
     )

@@ -1,0 +1,117 @@
+// The sidebar's filters as plain HTML form controls (mounted by filter_panel.py).
+//
+// Streamlit calls this function on every run with `data`: the labels, the options and
+// the current choice. The form is rebuilt only when `data` changed, and keeps the
+// keyboard focus and the open/closed district list across rebuilds. Every change sends
+// the whole choice back as the "pick" trigger; Python checks it and reruns the page.
+// Text from Python is only ever set as textContent or as an attribute, never as HTML.
+
+const el = (tag, attrs = {}, text = null) => {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === true) node.setAttribute(name, "");
+    else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, String(value));
+  }
+  if (text !== null) node.textContent = text;
+  return node;
+};
+
+const idFor = (name, i) => `filter-${name}-${i}`;
+
+function checkboxGroup(name, group, extraClass = "") {
+  const set = el("fieldset", { class: `filter-group ${extraClass}`.trim() });
+  set.append(el("legend", {}, group.label));
+  if (group.help) set.append(el("p", { class: "filter-help", id: `filter-${name}-help` }, group.help));
+  const list = el("div", { class: "filter-options" });
+  group.options.forEach(([value, label], i) => {
+    const box = el("input", {
+      type: "checkbox", name, value, id: idFor(name, i), checked: group.value.includes(value),
+      "aria-describedby": group.help ? `filter-${name}-help` : null,
+    });
+    box.checked = group.value.includes(value);
+    const row = el("label", { class: "filter-option", for: idFor(name, i) });
+    row.append(box, el("span", {}, label));
+    list.append(row);
+  });
+  set.append(list);
+  return set;
+}
+
+function selectField(name, field) {
+  const wrap = el("div", { class: "filter-field" });
+  wrap.append(el("label", { for: `filter-${name}` }, field.label));
+  const select = el("select", { name, id: `filter-${name}` });
+  for (const [value, label] of field.options) {
+    const option = el("option", { value }, label);
+    option.selected = value === field.value;
+    select.append(option);
+  }
+  wrap.append(select);
+  return wrap;
+}
+
+function districtList(group, open) {
+  const details = el("details", { class: "filter-districts", open });
+  details.append(el("summary", {}, group.summary));
+  details.append(checkboxGroup("district", group, "filter-scroll"));
+  return details;
+}
+
+function build(form, data) {
+  form.replaceChildren();
+  form.append(el("h2", { class: "filter-title" }, data.title));
+  form.append(checkboxGroup("region", data.region));
+  form.append(districtList(data.district, form.dataset.districtsOpen === "1"));
+  form.append(selectField("metric", data.metric));
+  form.append(selectField("period", data.period));
+  const asOf = el("div", { class: "filter-field filter-as-of", hidden: data.period.value !== data.as_of.shown_for });
+  asOf.append(el("label", { for: "filter-as_of" }, data.as_of.label));
+  asOf.append(el("input", {
+    type: "date", name: "as_of", id: "filter-as_of", min: data.as_of.min, max: data.as_of.max,
+    value: data.as_of.value || "",
+  }));
+  form.append(asOf);
+  form.append(checkboxGroup("status", data.status));
+}
+
+function choice(form) {
+  const checked = (name) => Array.from(form.querySelectorAll(`input[name="${name}"]:checked`), (b) => b.value);
+  return {
+    region: checked("region"),
+    district: checked("district"),
+    metric: form.elements.metric.value,
+    period: form.elements.period.value,
+    as_of: form.elements.as_of.value || null,
+    status: checked("status"),
+  };
+}
+
+export default function ({ parentElement, data, setTriggerValue }) {
+  let form = parentElement.querySelector("form.filter-panel");
+  if (!form) {
+    form = el("form", { class: "filter-panel", novalidate: true });
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("toggle", (event) => {
+      if (event.target.matches("details")) form.dataset.districtsOpen = event.target.open ? "1" : "0";
+    }, true);
+    form.addEventListener("change", (event) => {
+      if (event.target.name === "period") {
+        form.querySelector(".filter-as-of").hidden = event.target.value !== form.asOfOption;
+      }
+      form.send("pick", choice(form));
+    });
+    parentElement.append(form);
+  }
+  form.send = setTriggerValue;
+  form.asOfOption = data.as_of.shown_for;
+  const key = JSON.stringify(data);
+  if (form.dataset.drawn === key) return;
+  const focused = parentElement.querySelector(":focus");
+  const focus = focused && focused.id;
+  build(form, data);
+  form.dataset.drawn = key;
+  if (focus) {
+    const again = form.querySelector(`#${CSS.escape(focus)}`);
+    if (again) again.focus();
+  }
+}
