@@ -121,6 +121,19 @@ def test_filters_work_from_the_keyboard_alone(watched):
     assert watched.errors == []
 
 
+def test_a_date_typed_digit_by_digit_is_taken_once_it_is_whole(watched):
+    open_map(watched)
+    page = watched.page
+    choose(page, "Period", "Running total on a chosen date")
+    field = page.get_by_label("As of")
+    field.click()
+    page.keyboard.type("06302023", delay=80)  # month, day, year (the browser's en-US order)
+    expect(page).to_have_url(re.compile(r"period=as_of&as_of=2023-06-30"))
+    expect(field).to_have_value("2023-06-30")
+    expect(field).to_be_focused()
+    assert watched.errors == []
+
+
 def test_language_switch_changes_labels_numbers_and_url(watched):
     open_map(watched, "?period=2023")
     page = watched.page

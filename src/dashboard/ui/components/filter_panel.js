@@ -1,10 +1,12 @@
 // The sidebar's filters as plain HTML form controls (mounted by filter_panel.py).
 //
 // Streamlit calls this function on every run with `data`: the labels, the options and
-// the current choice. The form is rebuilt only when `data` changed, and keeps the
-// keyboard focus and the open/closed district list across rebuilds. Every change sends
-// the whole choice back as the "pick" trigger; Python checks it and reruns the page.
-// Text from Python is only ever set as textContent or as an attribute, never as HTML.
+// the current choice. The form is rebuilt only when its labels or options changed
+// (keeping the keyboard focus and the open/closed district list); otherwise only the
+// values that differ are set, so typing in the date field is never interrupted. Every
+// change sends the whole choice back as the "pick" trigger; Python checks it and reruns
+// the page. Text from Python is only ever set as textContent or as an attribute, never
+// as HTML.
 
 const el = (tag, attrs = {}, text = null) => {
   const node = document.createElement(tag);
@@ -52,7 +54,7 @@ function selectField(name, field) {
 
 function districtList(group, open) {
   const details = el("details", { class: "filter-districts", open });
-  details.append(el("summary", {}, group.summary));
+  details.append(el("summary", { class: "filter-districts-summary" }, group.summary));
   details.append(checkboxGroup("district", group, "filter-scroll"));
   return details;
 }
@@ -73,6 +75,24 @@ function build(form, data) {
   form.append(asOf);
   form.append(checkboxGroup("status", data.status));
 }
+
+// Set the controls to the choice in `data` where they differ (after a rerun they agree).
+function sync(form, data) {
+  for (const name of ["region", "district", "status"]) {
+    for (const box of form.querySelectorAll(`input[name="${name}"]`)) box.checked = data[name].value.includes(box.value);
+  }
+  for (const name of ["metric", "period"]) {
+    if (form.elements[name].value !== data[name].value) form.elements[name].value = data[name].value;
+  }
+  const date = form.elements.as_of;
+  if (data.as_of.value && date.value !== data.as_of.value) date.value = data.as_of.value;
+  form.querySelector(".filter-as-of").hidden = data.period.value !== data.as_of.shown_for;
+  form.querySelector(".filter-districts-summary").textContent = data.district.summary;
+}
+
+// A date being typed passes through dates outside the allowed range (year 0002...):
+// those are not sent.
+const outOfRange = (input) => input.value !== "" && (input.value < input.min || input.value > input.max);
 
 function choice(form) {
   const checked = (name) => Array.from(form.querySelectorAll(`input[name="${name}"]:checked`), (b) => b.value);
@@ -95,6 +115,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
       if (event.target.matches("details")) form.dataset.districtsOpen = event.target.open ? "1" : "0";
     }, true);
     form.addEventListener("change", (event) => {
+      if (event.target.name === "as_of" && outOfRange(event.target)) return;
       if (event.target.name === "period") {
         form.querySelector(".filter-as-of").hidden = event.target.value !== form.asOfOption;
       }
@@ -104,12 +125,15 @@ export default function ({ parentElement, data, setTriggerValue }) {
   }
   form.send = setTriggerValue;
   form.asOfOption = data.as_of.shown_for;
-  const key = JSON.stringify(data);
-  if (form.dataset.drawn === key) return;
+  const structure = JSON.stringify(data, (name, value) => (name === "value" || name === "summary" ? undefined : value));
+  if (form.dataset.structure === structure) {
+    sync(form, data);
+    return;
+  }
   const focused = parentElement.querySelector(":focus");
   const focus = focused && focused.id;
   build(form, data);
-  form.dataset.drawn = key;
+  form.dataset.structure = structure;
   if (focus) {
     const again = form.querySelector(`#${CSS.escape(focus)}`);
     if (again) again.focus();
