@@ -115,6 +115,22 @@ def test_several_districts_are_summed_and_say_so():
     assert "Sum of 2 district figures" in card(at, "Hectares cleared").caption
 
 
+def test_one_region_sums_its_districts_and_never_shows_a_national_figure_as_its_own():
+    at = run_app(period="2023", region="East Zangezur")
+    doc = json.loads((GEODATA / "boundaries" / "districts.geojson").read_text(encoding="utf-8"))
+    codes = [f["properties"]["code"] for f in doc["features"] if f["properties"]["economic_region"] == "East Zangezur"]
+    parts = [district_year("area_cleared", c, 2023) for c in codes]
+    assert all(parts), "every East Zangezur district has a 2023 figure"
+    total = sum(float(p["value"]) for p in parts)
+    assert total != float(national_year("clearance", "area_cleared", 2023)["value"])
+    area = card(at, "Hectares cleared")
+    assert area.value == f"{en_number(str(total))} ha"
+    assert f"Sum of {len(codes)} district figures" in area.caption
+    labels = [c.label for c in cards_shown(at)]
+    assert "Families returned" not in labels and "People returned" not in labels
+    assert card(at, "Mine victims").caption.startswith("Whole country, not only the selected area")
+
+
 def test_a_district_without_figures_shows_no_data_not_zero():
     at = run_app(metric="ap_mines", period="cumulative", district="AZ-LAC")
     assert not [r for r in rows("clearance") if r["metric"] == "ap_mines" and r["area"] == "AZ-LAC"]

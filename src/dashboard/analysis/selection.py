@@ -67,3 +67,9 @@ class Selection:
     metric: str = "area_cleared"
     period: Period = Period()
     statuses: tuple[str, ...] = STATUSES
+
+    @property
+    def narrowed(self) -> bool:
+        """True when the view is smaller than both regions (districts picked, or one
+        region): national figures then do not describe it, and are not shown as if they did."""
+        return bool(self.districts) or set(self.regions) != set(FOCUS_REGIONS)

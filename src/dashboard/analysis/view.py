@@ -322,7 +322,10 @@ def cards(dataset: Dataset, selection: Selection, lang: str) -> list[Card]:
         out.append(_clearance_card(dataset, selection, key, metric, t(label, lang), focus, lang))
     out.extend(_return_cards(dataset, selection, lang))
     victims_label = t("card_victims_year" if period.year else "card_victims", lang)
-    out.append(_card_from_headline(dataset, "victims", victims_label, headline(dataset, "victims", period), lang))
+    victims = _card_from_headline(dataset, "victims", victims_label, headline(dataset, "victims", period), lang)
+    if selection.narrowed and victims.figures:
+        victims = replace(victims, caption=f"{t('national_only', lang)} · {victims.caption}")
+    out.append(victims)
     return out
 
 
@@ -330,7 +333,7 @@ def _clearance_card(
     dataset: Dataset, selection: Selection, key: str, metric: str, label: str, focus: list[str], lang: str
 ) -> Card:
     period = selection.period
-    if selection.districts:
+    if selection.narrowed:
         chosen = pick(dataset, metric, period, ("district",))
         total, have, missing = district_sum(chosen, focus)
         if not have:
@@ -397,7 +400,7 @@ def _return_cards(dataset: Dataset, selection: Selection, lang: str) -> list[Car
         number=float(len(st)),
     )
     as_of = Period(as_of=end)
-    if selection.districts:
+    if selection.narrowed:
         return [count]
     families = _card_from_headline(
         dataset, "families", t("card_families", lang), headline(dataset, "families_returned", as_of), lang

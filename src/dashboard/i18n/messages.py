@@ -64,6 +64,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "no_national": ("No national figure for this period.", "Bu dövr üçün ölkə üzrə rəqəm yoxdur."),
     "sum_of_districts": ("Sum of {n} district figures ({body}).", "{n} rayon rəqəminin cəmi ({body})."),
     "missing_districts": ("No figure for: {names}.", "Rəqəm yoxdur: {names}."),
+    "national_only": ("Whole country, not only the selected area", "Bütün ölkə üzrə, yalnız seçilmiş ərazi deyil"),
     "districts_vs_national": (
         "District figures for {period} add up to {sum}, the national figure is {national}: {gap} is not attributed to a district on the map.",
         "{period} üzrə rayon rəqəmlərinin cəmi {sum}, ölkə üzrə rəqəm isə {national}-dir: {gap} xəritədəki rayonlara aid edilmir.",
