@@ -131,6 +131,14 @@ def test_one_region_sums_its_districts_and_never_shows_a_national_figure_as_its_
     assert card(at, "Mine victims").caption.startswith("Whole country, not only the selected area")
 
 
+def test_no_region_ticked_means_both_and_the_panel_says_so(default_app):
+    assert filter_panel(default_app)["region"]["help"] is None
+    at = choose(run_app(period="2023"), region=[])
+    assert filter_panel(at)["region"]["help"] == "None ticked: both regions."
+    national = national_year("clearance", "area_cleared", 2023)["value"]
+    assert card(at, "Hectares cleared").value == f"{en_number(national)} ha"
+
+
 def test_a_district_without_figures_shows_no_data_not_zero():
     at = run_app(metric="ap_mines", period="cumulative", district="AZ-LAC")
     assert not [r for r in rows("clearance") if r["metric"] == "ap_mines" and r["area"] == "AZ-LAC"]

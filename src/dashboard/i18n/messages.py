@@ -16,6 +16,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "language": ("Language", "Dil"),
     "filters": ("Filters", "Filtrlər"),
     "region": ("Economic region", "İqtisadi rayon"),
+    "region_help": ("None ticked: both regions.", "Heç biri seçilməyibsə: hər iki rayon."),
     "districts": ("Districts", "Rayonlar"),
     "districts_help": (
         "Leave empty for every district of the selected regions.",

@@ -86,6 +86,7 @@ def filters(dataset: Dataset, lang: str) -> Selection:
             "title": t("filters", lang),
             "region": {
                 "label": t("region", lang),
+                "help": t("region_help", lang) if not regions else None,
                 "options": _options(FOCUS_REGIONS, lambda r: region_label(r, lang)),
                 "value": list(regions),
             },
