@@ -273,7 +273,7 @@ class Card:
     ``figures`` are the figure rows (as dicts) behind the value: one chosen figure, or
     the district figures a sum is made of; none for "no data" and for counts.
     ``previous`` is the figure the delta line compares with; ``number`` the value as a
-    number (None for "no data").
+    number (None for "no data"); ``scope``, when set, begins the caption too.
     """
 
     key: str
@@ -285,6 +285,7 @@ class Card:
     figures: tuple[dict, ...] = field(default=(), compare=False, repr=False)
     previous: dict | None = field(default=None, compare=False, repr=False)
     number: float | None = field(default=None, compare=False, repr=False)
+    scope: str = ""  # said first when the figure covers more than the view (the whole country)
 
 
 def _card_from_headline(dataset: Dataset, key: str, label: str, h: Headline | None, lang: str) -> Card:
@@ -324,7 +325,8 @@ def cards(dataset: Dataset, selection: Selection, lang: str) -> list[Card]:
     victims_label = t("card_victims_year" if period.year else "card_victims", lang)
     victims = _card_from_headline(dataset, "victims", victims_label, headline(dataset, "victims", period), lang)
     if selection.narrowed and victims.figures:
-        victims = replace(victims, caption=f"{t('national_only', lang)} · {victims.caption}")
+        scope = t("national_only", lang)
+        victims = replace(victims, caption=f"{scope} · {victims.caption}", scope=scope)
     out.append(victims)
     return out
 

@@ -28,6 +28,8 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch, PathPatch
 from matplotlib.path import Path as MplPath
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from dashboard.analysis.selection import Selection
 from dashboard.analysis.view import Card, period_text
@@ -352,9 +354,9 @@ def _draw_map(
             style = style | {"fillOpacity": 1.0}  # opaque: exactly the legend's colour
         ax.add_patch(_patch(row["geometry"], style, zorder=4 if focus else 3, hatch=nodata))
 
-    if labels:
-        _district_labels(ax, content)
-    _settlements(ax, content)
+    names = _district_labels(ax, content) if labels else []
+    markers, settlement_names = _settlements(ax, content)
+    _declutter(fig, names, markers, settlement_names)
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     x0, y0, x1, y1 = ax.get_window_extent().extents
@@ -382,18 +384,19 @@ def _patch(geometry: shapely.Geometry, style: dict, zorder: int, hatch: bool = F
 _HALO = [patheffects.withStroke(linewidth=px(6), foreground="white")]
 
 
-def _district_labels(ax: object, content: ViewContent) -> None:
+def _district_labels(ax: object, content: ViewContent) -> list[Text]:
     """Names of the districts in focus (rayons; a city only when it alone is in focus)."""
     view = content.data.districts
     focus = view[view["in_focus"]]
     if len(focus) > 1:
         focus = focus[focus["kind"].eq("rayon")]
     name_col = "name_az" if content.lang == "az" else "name_en"
+    texts = []
     for row in focus.to_dict("records"):
         # a point well inside, away from the representative point the colour sits on
         centre = shapely.maximum_inscribed_circle(row["geometry"], 0.002)
         point = shapely.get_point(centre, 0)
-        ax.text(  # type: ignore[attr-defined]
+        text = ax.text(  # type: ignore[attr-defined]
             point.x,
             point.y,
             row[name_col],
@@ -406,13 +409,17 @@ def _district_labels(ax: object, content: ViewContent) -> None:
             path_effects=_HALO,
             clip_on=True,
         )
+        texts.append(text)
+    return texts
 
 
-def _settlements(ax: object, content: ViewContent) -> None:
-    """Settlement circles, sized by people returned like the map's (hollow: unknown)."""
+def _settlements(ax: object, content: ViewContent) -> tuple[list[Bbox], list[tuple[Text, Bbox]]]:
+    """Settlement circles, sized by people returned like the map's (hollow: unknown);
+    returns the circles' boxes (in pixels), and each name with its own circle's box,
+    most people first."""
     points = content.data.mappable
     if points.empty:
-        return
+        return [], []
     xs = [g.x for g in points.geometry]
     ys = [g.y for g in points.geometry]
     known = [not (p is None or math.isnan(p)) for p in points["people"]]
@@ -427,9 +434,15 @@ def _settlements(ax: object, content: ViewContent) -> None:
         linewidths=[px(float(s["weight"]) * SCALE) for s in styles],  # type: ignore[arg-type]
         zorder=6,
     )
+    circles = []
+    for x, y, r in zip(xs, ys, radii, strict=True):
+        cx, cy = ax.transData.transform((x, y))  # type: ignore[attr-defined]
+        circles.append(Bbox.from_extents(cx - px(r), cy - px(r), cx + px(r), cy + px(r)))
+    names: list[tuple[float, Text, Bbox]] = []
     if len(points) <= MAX_LABELLED_SETTLEMENTS:
-        for x, y, r, name in zip(xs, ys, radii, points["name"], strict=True):
-            ax.annotate(  # type: ignore[attr-defined]
+        rows = zip(xs, ys, radii, points["name"], points["people"], circles, strict=True)
+        for x, y, r, name, people, circle in rows:
+            text = ax.annotate(  # type: ignore[attr-defined]
                 str(name),
                 (x, y),
                 xytext=(px(r + 6), 0),
@@ -442,6 +455,23 @@ def _settlements(ax: object, content: ViewContent) -> None:
                 path_effects=_HALO,
                 annotation_clip=True,
             )
+            names.append((-1.0 if people is None or math.isnan(people) else float(people), text, circle))
+    names.sort(key=lambda item: -item[0])
+    return circles, [(text, circle) for _, text, circle in names]
+
+
+def _declutter(fig: Figure, districts: list[Text], circles: list[Bbox], settlements: list[tuple[Text, Bbox]]) -> None:
+    """Hide each settlement name that would cover a district name, another settlement's
+    circle or a name kept before it (the names come most people first); the hidden
+    names are still in the handout and the CSV."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    kept = [d.get_window_extent(renderer) for d in districts]
+    for text, own in settlements:
+        box = text.get_window_extent(renderer)
+        if any(box.overlaps(k) for k in kept) or any(box.overlaps(c) for c in circles if c is not own):
+            text.set_visible(False)
+        else:
+            kept.append(box)
 
 
 # --- legend, cards, footer ------------------------------------------------------------
@@ -568,11 +598,12 @@ def _slide_cards(content: ViewContent, keys: tuple[str, ...] | None) -> list[Car
 
 
 def card_note(card: Card, lang: str) -> str:
-    """The line under a card's value: when, and who issued it."""
+    """The line under a card's value: what it covers when more than the view, when,
+    and who issued it."""
     if len(card.figures) == 1:
         f = card.figures[0]
         when = period_text(f["period_type"], f["period_start"], f["period_end"], lang)
-        return f"{when} · {t('issued_by', lang)}: {f['issuing_body']}"
+        return " · ".join(p for p in (card.scope, when, f"{t('issued_by', lang)}: {f['issuing_body']}") if p)
     return card.caption
 
 
