@@ -143,6 +143,29 @@ def test_a_crash_at_any_step_leaves_the_old_or_the_new_version_whole(store, step
     assert [x.number for x in store.versions()] == list(range(v.number, 0, -1))
 
 
+def test_a_version_left_unlogged_by_a_crash_is_logged_by_the_next_publication(store):
+    draft = store.new_draft()
+    add_figure(draft.path)
+
+    def crash(name: str) -> None:
+        if name == "pointer_switched":
+            raise Crash(name)
+
+    with pytest.raises(Crash):
+        Store(store.root, step=crash).publish(draft.path, "A", "May figures", 1)
+    assert store.current() == 2
+    assert [e.get("version") for e in store.audit_entries() if e["event"] == "publish"] == []
+    again = store.new_draft()
+    add_figure(again.path, 7, value=1_000_001)
+    store.publish(again.path, "B", "June figures", 2)
+    published = [e for e in store.audit_entries() if e["event"] == "publish"]
+    assert [(e["version"], e["who"], e["reason"], e.get("recovered")) for e in published] == [
+        (3, "B", "June figures", None),
+        (2, "A", "May figures", True),
+    ]
+    assert published[1]["published"] == store.version(2).when
+
+
 def test_a_full_disk_publishes_nothing_and_says_so(store):
     old = tree_digest(store.root / "versions")
     draft = store.new_draft()

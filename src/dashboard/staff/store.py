@@ -18,6 +18,9 @@ between is a ConflictError), meta.json is written, the folder is renamed to
 read one immutable folder, so they see the old version or the new one, never a mix. A
 crash before the pointer switch leaves a folder nobody points at; the next publication
 removes it. Version numbers only grow: a rollback is a new version with the old files.
+A crash after the pointer switch but before the audit line leaves a live version that
+the log does not show; the next publication logs it from its meta.json, marked
+"recovered".
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ EXTRA_FILES = ("boundaries/build.json",)  # kept with a version, not read by the
 MAX_REASON = 300
 _STALE_SECONDS = 24 * 3600
 _NUMBER = re.compile(r"^\d{6}$")
+_VERSION_EVENTS = ("seed", "publish", "rollback")  # audit events that record a new version
 
 StepHook = Callable[[str], None]
 
@@ -349,6 +353,7 @@ class Store:
             with FileLock(str(self.root / "publish.lock"), timeout=self.lock_timeout):
                 self.step("locked")
                 current = self.current()
+                self._complete_audit(current)
                 if current != base:
                     self.audit("publish_conflict", who=who, base=base, current=current, reason=reason)
                     raise ConflictError(base, current)
@@ -421,6 +426,33 @@ class Store:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+    def _complete_audit(self, current: int | None) -> None:
+        """Under the lock: log the versions a crash left live but unlogged (between the
+        pointer switch and the audit line), from their own meta.json, marked recovered."""
+        if not current:
+            return
+        logged = 0
+        try:
+            with self.audit_path.open(encoding="utf-8") as f:
+                for line in f:
+                    try:
+                        record = json.loads(line)
+                    except ValueError:
+                        continue
+                    if record.get("event") in _VERSION_EVENTS and isinstance(record.get("version"), int):
+                        logged = max(logged, record["version"])
+        except FileNotFoundError:
+            pass
+        for number in range(logged + 1, current + 1):
+            try:
+                v = self.version(number)
+            except StoreError:
+                continue
+            self.audit(
+                v.action, who=v.who, version=v.number, base=v.base, reason=v.reason, restored=v.restored,
+                published=v.when, recovered=True,
+            )  # fmt: skip
 
     def audit_entries(self, limit: int = 200) -> list[dict]:
         """The latest audit records, newest first."""
