@@ -163,6 +163,21 @@ def test_filters_read_and_write_the_url():
     assert filter_panel(at)["metric"]["value"] == "victims"
 
 
+def test_reset_is_offered_only_away_from_the_default_view(default_app):
+    assert filter_panel(default_app)["reset"] is None
+    at = run_app(metric="uxo", district="AZ-CAB")
+    reset = filter_panel(at)["reset"]
+    assert reset["label"] == "Reset filters"
+    assert reset["value"] == {
+        "region": ["Karabakh", "East Zangezur"],
+        "district": [],
+        "metric": "area_cleared",
+        "period": "cumulative",
+        "as_of": None,
+        "status": ["dated", "undated"],
+    }
+
+
 def test_a_crafted_link_or_message_cannot_set_an_unknown_value():
     at = run_app(metric="<script>", period="1999", region="Nowhere", status="lost")
     panel = filter_panel(at)

@@ -121,6 +121,18 @@ def test_filters_work_from_the_keyboard_alone(watched):
     assert watched.errors == []
 
 
+def test_reset_filters_returns_to_the_default_view(watched):
+    open_map(watched, "?period=2023&district=AZ-CAB&metric=uxo")
+    page = watched.page
+    page.get_by_role("button", name="Reset filters").click()
+    expect(page).to_have_url(re.compile(r"/(map)?$"))
+    expect(page.get_by_role("combobox", name="Metric")).to_have_value("area_cleared")
+    expect(page.get_by_text("Districts: all")).to_be_visible()
+    expect(page.get_by_role("button", name="Reset filters")).to_have_count(0)
+    expect(page.get_by_role("checkbox", name="Karabakh")).to_be_focused()
+    assert watched.errors == []
+
+
 def test_a_date_typed_digit_by_digit_is_taken_once_it_is_whole(watched):
     open_map(watched)
     page = watched.page

@@ -17,6 +17,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "filters": ("Filters", "Filtrlər"),
     "region": ("Economic region", "İqtisadi rayon"),
     "region_help": ("None ticked: both regions.", "Heç biri seçilməyibsə: hər iki rayon."),
+    "reset_filters": ("Reset filters", "Filtrləri sıfırla"),
     "districts": ("Districts", "Rayonlar"),
     "districts_help": (
         "Leave empty for every district of the selected regions.",

@@ -74,6 +74,11 @@ function build(form, data) {
   }));
   form.append(asOf);
   form.append(checkboxGroup("status", data.status));
+  if (data.reset) {
+    const reset = el("button", { type: "button", class: "filter-reset" }, data.reset.label);
+    reset.addEventListener("click", () => form.send("pick", data.reset.value));
+    form.append(reset);
+  }
 }
 
 // Set the controls to the choice in `data` where they differ (after a rerun they agree).
@@ -134,8 +139,9 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const focus = focused && focused.id;
   build(form, data);
   form.dataset.structure = structure;
-  if (focus) {
-    const again = form.querySelector(`#${CSS.escape(focus)}`);
+  if (focused) {
+    // the same control again; after "Reset filters" (which goes away), the first one
+    const again = (focus && form.querySelector(`#${CSS.escape(focus)}`)) || form.querySelector("input, select");
     if (again) again.focus();
   }
 }

@@ -20,6 +20,15 @@ _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
 AS_OF = "as_of"
 FIRST_DAY = date(2020, 11, 10)  # the 2020 ceasefire: the earliest date a running total can be asked for
 _REGION_AZ = {"Karabakh": "Qarabağ", "East Zangezur": "Şərqi Zəngəzur"}
+# What the filters show when the URL says nothing; left out of the URL.
+DEFAULTS: dict[str, str | list[str] | None] = {
+    "region": list(FOCUS_REGIONS),
+    "district": [],
+    "metric": "area_cleared",
+    "period": "cumulative",
+    "as_of": None,
+    "status": list(STATUSES),
+}
 
 
 def language(container: DeltaGenerator | None = None) -> str:
@@ -53,7 +62,7 @@ def _seed_period(options: list[str]) -> None:
     old_link = st.query_params.get("as_of") and st.query_params.get("period", "cumulative") == "cumulative"
     if "period" not in st.session_state and old_link:
         st.session_state["period"] = AS_OF
-    url_state.seed("period", options, "cumulative")
+    url_state.seed("period", options, str(DEFAULTS["period"]))
 
 
 def _options(codes: Sequence[str], label: Callable[[str], str]) -> list[list[str]]:
@@ -64,12 +73,12 @@ def filters(dataset: Dataset, lang: str) -> Selection:
     """Draw the filters and return what they select. Their values live in session
     state (seeded from the URL, changed by the filter panel) and go back to the URL."""
     state = st.session_state
-    url_state.seed("region", FOCUS_REGIONS, list(FOCUS_REGIONS), multi=True)
+    url_state.seed("region", FOCUS_REGIONS, list(FOCUS_REGIONS), multi=True)  # DEFAULTS["region"]
     regions = tuple(state["region"])
     names = district_options(dataset, regions or FOCUS_REGIONS, lang)
-    url_state.seed("district", list(names), [], multi=True)
+    url_state.seed("district", list(names), [], multi=True)  # DEFAULTS: no district picked
     chosen = tuple(state["district"])
-    url_state.seed("metric", VIEW_METRICS, "area_cleared")
+    url_state.seed("metric", VIEW_METRICS, str(DEFAULTS["metric"]))
     metric = state["metric"]
     years = years_with_figures(dataset, _METRIC_FOR_PERIODS.get(metric, metric))
     periods = ["cumulative", AS_OF, *[str(y) for y in years]]
@@ -79,8 +88,16 @@ def filters(dataset: Dataset, lang: str) -> Selection:
     picked = state["as_of"]
     as_of = picked if period_key == AS_OF and isinstance(picked, date) and FIRST_DAY <= picked <= date.today() else None
     period = Period(as_of=as_of) if period_key == AS_OF else Period.parse(period_key)
-    url_state.seed("status", STATUSES, list(STATUSES), multi=True)
+    url_state.seed("status", STATUSES, list(STATUSES), multi=True)  # DEFAULTS["status"]
     statuses = tuple(state["status"])
+    values: dict[str, str | list[str] | None] = {
+        "region": list(regions),
+        "district": list(chosen),
+        "metric": metric,
+        "period": period_key,
+        "as_of": as_of.isoformat() if as_of else None,
+        "status": list(statuses),
+    }
     filter_panel.draw(
         {
             "title": t("filters", lang),
@@ -121,26 +138,10 @@ def filters(dataset: Dataset, lang: str) -> Selection:
                 "options": _options(STATUSES, lambda s: t(f"status_{s}", lang)),
                 "value": list(statuses),
             },
+            "reset": {"label": t("reset_filters", lang), "value": DEFAULTS} if values != DEFAULTS else None,
         }
     )
-    url_state.write(
-        {
-            "lang": lang,
-            "region": list(regions),
-            "district": list(chosen),
-            "metric": metric,
-            "period": period_key,
-            "as_of": as_of.isoformat() if as_of else None,
-            "status": list(statuses),
-        },
-        {
-            "lang": "en",
-            "region": list(FOCUS_REGIONS),
-            "metric": "area_cleared",
-            "period": "cumulative",
-            "status": list(STATUSES),
-        },
-    )
+    url_state.write({"lang": lang, **values}, {"lang": "en", **DEFAULTS})
     return Selection(
         regions=regions or FOCUS_REGIONS,
         districts=chosen,
