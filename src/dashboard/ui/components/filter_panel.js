@@ -30,7 +30,6 @@ function checkboxGroup(name, group, extraClass = "") {
       type: "checkbox", name, value, id: idFor(name, i), checked: group.value.includes(value),
       "aria-describedby": group.help ? `filter-${name}-help` : null,
     });
-    box.checked = group.value.includes(value);
     const row = el("label", { class: "filter-option", for: idFor(name, i) });
     row.append(box, el("span", {}, label));
     list.append(row);

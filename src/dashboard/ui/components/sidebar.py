@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -21,7 +22,7 @@ AS_OF = "as_of"
 FIRST_DAY = date(2020, 11, 10)  # the 2020 ceasefire: the earliest date a running total can be asked for
 _REGION_AZ = {"Karabakh": "Qarabağ", "East Zangezur": "Şərqi Zəngəzur"}
 # What the filters show when the URL says nothing; left out of the URL.
-DEFAULTS: dict[str, str | list[str] | None] = {
+DEFAULTS: dict[str, Any] = {
     "region": list(FOCUS_REGIONS),
     "district": [],
     "metric": "area_cleared",
@@ -62,7 +63,7 @@ def _seed_period(options: list[str]) -> None:
     old_link = st.query_params.get("as_of") and st.query_params.get("period", "cumulative") == "cumulative"
     if "period" not in st.session_state and old_link:
         st.session_state["period"] = AS_OF
-    url_state.seed("period", options, str(DEFAULTS["period"]))
+    url_state.seed("period", options, DEFAULTS["period"])
 
 
 def _options(codes: Sequence[str], label: Callable[[str], str]) -> list[list[str]]:
@@ -73,12 +74,12 @@ def filters(dataset: Dataset, lang: str) -> Selection:
     """Draw the filters and return what they select. Their values live in session
     state (seeded from the URL, changed by the filter panel) and go back to the URL."""
     state = st.session_state
-    url_state.seed("region", FOCUS_REGIONS, list(FOCUS_REGIONS), multi=True)  # DEFAULTS["region"]
+    url_state.seed("region", FOCUS_REGIONS, DEFAULTS["region"], multi=True)
     regions = tuple(state["region"])
     names = district_options(dataset, regions or FOCUS_REGIONS, lang)
-    url_state.seed("district", list(names), [], multi=True)  # DEFAULTS: no district picked
+    url_state.seed("district", list(names), DEFAULTS["district"], multi=True)
     chosen = tuple(state["district"])
-    url_state.seed("metric", VIEW_METRICS, str(DEFAULTS["metric"]))
+    url_state.seed("metric", VIEW_METRICS, DEFAULTS["metric"])
     metric = state["metric"]
     years = years_with_figures(dataset, _METRIC_FOR_PERIODS.get(metric, metric))
     periods = ["cumulative", AS_OF, *[str(y) for y in years]]
@@ -88,7 +89,7 @@ def filters(dataset: Dataset, lang: str) -> Selection:
     picked = state["as_of"]
     as_of = picked if period_key == AS_OF and isinstance(picked, date) and FIRST_DAY <= picked <= date.today() else None
     period = Period(as_of=as_of) if period_key == AS_OF else Period.parse(period_key)
-    url_state.seed("status", STATUSES, list(STATUSES), multi=True)  # DEFAULTS["status"]
+    url_state.seed("status", STATUSES, DEFAULTS["status"], multi=True)
     statuses = tuple(state["status"])
     values: dict[str, str | list[str] | None] = {
         "region": list(regions),
