@@ -27,7 +27,7 @@ function checkboxGroup(name, group, extraClass = "") {
   const list = el("div", { class: "filter-options" });
   group.options.forEach(([value, label], i) => {
     const box = el("input", {
-      type: "checkbox", name, value, id: idFor(name, i), checked: group.value.includes(value),
+      type: "checkbox", name, value, id: idFor(name, i),
       "aria-describedby": group.help ? `filter-${name}-help` : null,
     });
     const row = el("label", { class: "filter-option", for: idFor(name, i) });
@@ -42,22 +42,19 @@ function selectField(name, field) {
   const wrap = el("div", { class: "filter-field" });
   wrap.append(el("label", { for: `filter-${name}` }, field.label));
   const select = el("select", { name, id: `filter-${name}` });
-  for (const [value, label] of field.options) {
-    const option = el("option", { value }, label);
-    option.selected = value === field.value;
-    select.append(option);
-  }
+  for (const [value, label] of field.options) select.append(el("option", { value }, label));
   wrap.append(select);
   return wrap;
 }
 
 function districtList(group, open) {
   const details = el("details", { class: "filter-districts", open });
-  details.append(el("summary", { class: "filter-districts-summary" }, group.summary));
+  details.append(el("summary", { class: "filter-districts-summary" }));
   details.append(checkboxGroup("district", group, "filter-scroll"));
   return details;
 }
 
+// The controls and their labels; sync() then sets their values.
 function build(form, data) {
   form.replaceChildren();
   form.append(el("h2", { class: "filter-title" }, data.title));
@@ -65,12 +62,9 @@ function build(form, data) {
   form.append(districtList(data.district, form.dataset.districtsOpen === "1"));
   form.append(selectField("metric", data.metric));
   form.append(selectField("period", data.period));
-  const asOf = el("div", { class: "filter-field filter-as-of", hidden: data.period.value !== data.as_of.shown_for });
+  const asOf = el("div", { class: "filter-field filter-as-of" });
   asOf.append(el("label", { for: "filter-as_of" }, data.as_of.label));
-  asOf.append(el("input", {
-    type: "date", name: "as_of", id: "filter-as_of", min: data.as_of.min, max: data.as_of.max,
-    value: data.as_of.value || "",
-  }));
+  asOf.append(el("input", { type: "date", name: "as_of", id: "filter-as_of", min: data.as_of.min, max: data.as_of.max }));
   form.append(asOf);
   form.append(checkboxGroup("status", data.status));
   if (data.reset) {
@@ -79,6 +73,11 @@ function build(form, data) {
     form.append(reset);
   }
 }
+
+// The date field shows only under the period option that asks for a date.
+const showDate = (form, period) => {
+  form.querySelector(".filter-as-of").hidden = period !== form.asOfOption;
+};
 
 // Set the controls to the choice in `data` where they differ (after a rerun they agree).
 function sync(form, data) {
@@ -90,7 +89,7 @@ function sync(form, data) {
   }
   const date = form.elements.as_of;
   if (data.as_of.value && date.value !== data.as_of.value) date.value = data.as_of.value;
-  form.querySelector(".filter-as-of").hidden = data.period.value !== data.as_of.shown_for;
+  showDate(form, data.period.value);
   form.querySelector(".filter-districts-summary").textContent = data.district.summary;
 }
 
@@ -120,9 +119,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     }, true);
     form.addEventListener("change", (event) => {
       if (event.target.name === "as_of" && outOfRange(event.target)) return;
-      if (event.target.name === "period") {
-        form.querySelector(".filter-as-of").hidden = event.target.value !== form.asOfOption;
-      }
+      if (event.target.name === "period") showDate(form, event.target.value);
       form.send("pick", choice(form));
     });
     parentElement.append(form);
@@ -137,6 +134,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const focused = parentElement.querySelector(":focus");
   const focus = focused && focused.id;
   build(form, data);
+  sync(form, data);
   form.dataset.structure = structure;
   if (focused) {
     // the same control again; after "Reset filters" (which goes away), the first one
