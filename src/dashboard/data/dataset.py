@@ -14,6 +14,11 @@ import geopandas as gpd
 import pandas as pd
 
 
+def issuing_bodies(cell: str) -> list[str]:
+    """The bodies named in one issuing_body cell ("A; B" names two)."""
+    return [b.strip() for b in str(cell).split(";") if b.strip()]
+
+
 @dataclass(frozen=True, eq=False)
 class Dataset:
     """Everything in geodata/, validated.
@@ -42,6 +47,9 @@ class Dataset:
         title_az, caption_en, caption_az, region, districts, metric, period, cards; empty
         when geodata/presentation.csv is absent.
 
+    ``issuers``: issuing_body (as figures name it, in English), issuer_az, note; empty
+        when geodata/issuers.csv is absent. ``issuer_name(body, lang)`` looks a name up.
+
     ``version`` is a digest of every file's bytes: equal versions, equal data.
     """
 
@@ -55,6 +63,7 @@ class Dataset:
     _units: pd.DataFrame
     _settlements: gpd.GeoDataFrame
     _views: pd.DataFrame = field(default_factory=pd.DataFrame)
+    _issuers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def districts(self) -> gpd.GeoDataFrame:
@@ -87,6 +96,27 @@ class Dataset:
     @property
     def views(self) -> pd.DataFrame:
         return self._views.copy(deep=False)
+
+    @property
+    def issuers(self) -> pd.DataFrame:
+        return self._issuers.copy(deep=False)
+
+    @cached_property
+    def _issuer_az(self) -> dict[str, str]:
+        if self._issuers.empty:
+            return {}
+        return dict(zip(self._issuers["issuing_body"].str.strip(), self._issuers["issuer_az"], strict=True))
+
+    def issuer_name(self, body: str, lang: str = "en") -> str:
+        """An issuing body's name in a language.
+
+        ``body`` is an issuing_body cell as figures hold it (English; "A; B" names two
+        bodies). English returns it as it is; Azerbaijani gives each body's issuer_az,
+        or its English name when issuers.csv has none.
+        """
+        if lang != "az":
+            return body
+        return "; ".join(self._issuer_az.get(b, b) for b in issuing_bodies(body))
 
     @cached_property
     def _source_records(self) -> dict[str, dict[str, str]]:

@@ -18,7 +18,7 @@ from shapely.geometry import Point
 
 from dashboard.data import schema
 from dashboard.data.csvfile import Row, date_precision, parse_partial_date, read_table
-from dashboard.data.dataset import Dataset
+from dashboard.data.dataset import Dataset, issuing_bodies
 from dashboard.data.geofile import read_features
 from dashboard.data.report import Report
 
@@ -131,6 +131,7 @@ def _load(root: Path, today: date, report: Report) -> LoadResult:
         _check_figures(rows, spec.path, metrics, places, sources, report)
         _check_monotonic(rows, spec.path, metrics, report)
     _check_views(ok_tables.get(schema.PRESENTATION.path, []), codes, report)
+    _check_issuers(root, ok_tables, report)
 
     if not report.ok or districts_full is None or display is None or background is None:
         return LoadResult(None, report)
@@ -225,6 +226,33 @@ def _check_views(rows: list[Row], codes: set[str], report: Report) -> None:
                     column="cards",
                     value=key,
                 )
+
+
+def _check_issuers(root: Path, tables: dict[str, list[Row]], report: Report) -> None:
+    """Every body a figure names has its Azerbaijani name in issuers.csv."""
+    file = schema.ISSUERS.path
+    if not (root / file).exists():
+        report.warning(
+            file,
+            "file not found; the Azerbaijani view shows every issuing body by its English name. "
+            "Add issuers.csv with columns issuing_body, issuer_az, note",
+        )
+        return
+    if file not in tables:
+        return  # unreadable: read_table has already said why
+    known = {str(r["issuing_body"]).strip() for r in tables[file] if r.get("issuing_body")}
+    for spec in schema.FIGURE_FILES:
+        for row in tables.get(spec.path, []):
+            for body in issuing_bodies(str(row.get("issuing_body") or "")):
+                if body not in known:
+                    report.error(
+                        spec.path,
+                        f"found '{body}'; expected an issuing body listed in {file} "
+                        "(add a row there with its Azerbaijani name in issuer_az)",
+                        line=row["_line"],
+                        column="issuing_body",
+                        value=body,
+                    )
 
 
 def _check_settlements(
@@ -492,6 +520,7 @@ def _build(
     sources = _frame(tables[schema.SOURCES.path], schema.SOURCES).drop(columns="line")
     views = _frame(tables[schema.PRESENTATION.path], schema.PRESENTATION).drop(columns="line")
     views = views.sort_values("order", kind="stable").reset_index(drop=True)
+    issuers = _frame(tables[schema.ISSUERS.path], schema.ISSUERS).drop(columns="line")
     districts = display[["code", "name_en", "name_az", "kind", "economic_region", "geometry"]].copy()
     return Dataset(
         root=root,
@@ -504,6 +533,7 @@ def _build(
         _units=units,
         _settlements=settlements_gdf,
         _views=views,
+        _issuers=issuers,
     )
 
 

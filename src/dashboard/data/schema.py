@@ -168,4 +168,16 @@ PRESENTATION = TableSpec(
     ),
     key="view_id",
 )
-OPTIONAL_TABLES = (PRESENTATION,)
+# The Azerbaijani name of every issuing body that figures name. Listed as optional so
+# that a folder without it still loads (bodies then show their English names, with a
+# warning); when present, every figure's issuing_body must have a row.
+ISSUERS = TableSpec(
+    "issuers.csv",
+    (
+        Column("issuing_body", "text"),
+        Column("issuer_az", "text"),
+        Column("note", "text", required=False, max_length=2000),
+    ),
+    key="issuing_body",
+)
+OPTIONAL_TABLES = (PRESENTATION, ISSUERS)
