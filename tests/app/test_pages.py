@@ -306,3 +306,51 @@ def test_settlement_status_filter_counts_only_dated_returns():
     at_all = run_app()
     assert card(at_all, "Settlements with returns").value == str(len(rows))
     assert dated < len(rows)
+
+
+def _settlements_of(codes: set[str]) -> list[dict[str, str]]:
+    import csv
+
+    with (GEODATA / "settlements.csv").open(encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if r["district"] in codes]
+
+
+def _en_date(iso: str) -> str:
+    import calendar
+
+    y, m, d = iso.split("-")
+    return f"{int(d)} {calendar.month_name[int(m)]} {y}"
+
+
+def test_the_settlements_card_is_dated_by_the_latest_return_it_counts_never_today():
+    from datetime import date
+
+    # Zangilan alone in 2023: the settlements whose first return came by 31 December 2023.
+    counted = [r for r in _settlements_of({"AZ-ZAN"}) if not r["first_return"] or r["first_return"] <= "2023-12-31"]
+    latest = max(r["first_return"] for r in counted if r["first_return"])
+    at = run_app(district="AZ-ZAN", period="2023")
+    shown_card = card(at, "Settlements with returns")
+    assert shown_card.value == str(len(counted))
+    assert shown_card.caption.startswith(f"as of {_en_date(latest)} ·"), shown_card.caption
+    # Jabrayil in 2023 counts only a settlement whose first return has no date: no date is shown.
+    undated = [r for r in _settlements_of({"AZ-CAB"}) if not r["first_return"] or r["first_return"] <= "2023-12-31"]
+    assert undated and not any(r["first_return"] for r in undated)
+    jabrayil = card(run_app(district="AZ-CAB", period="2023"), "Settlements with returns")
+    assert jabrayil.value == str(len(undated))
+    assert jabrayil.caption == "Counted from the settlements in this dashboard's data.", jabrayil.caption
+    # The default view: the latest first return of all settlements counted, not today's date.
+    everything = [r["first_return"] for r in rows_of_settlements() if r["first_return"]]
+    default_caption = card(run_app(), "Settlements with returns").caption
+    assert default_caption.startswith(f"as of {_en_date(max(everything))} ·"), default_caption
+    assert _en_date(date.today().isoformat()) not in default_caption or max(everything) == date.today().isoformat()
+
+
+def rows_of_settlements() -> list[dict[str, str]]:
+    import csv
+
+    with (GEODATA / "units.csv").open(encoding="utf-8") as f:
+        units = {u["unit_id"] for u in csv.DictReader(f)}
+    doc = json.loads((GEODATA / "boundaries" / "districts_display.geojson").read_text(encoding="utf-8"))
+    regions = ("Karabakh", "East Zangezur")
+    codes = units | {x["properties"]["code"] for x in doc["features"] if x["properties"]["economic_region"] in regions}
+    return _settlements_of(codes)

@@ -7,10 +7,10 @@ from datetime import date
 from staff_helpers import add_figure
 
 from dashboard.analysis.selection import Selection
-from dashboard.analysis.view import cards
 from dashboard.data.loader import load_dataset
 from dashboard.staff.diff import diff_folders, figure_moves
 from dashboard.staff.drafts import rebase
+from dashboard.text.cards import cards
 
 
 def test_rows_added_changed_and_removed_per_file(store):

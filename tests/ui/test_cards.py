@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-from dashboard.analysis.view import Card
+from dashboard.text.cards import Card
 from dashboard.ui.components.cards import cards_html, table_html
 
 EVIL = "<img src=x onerror=alert(1)>"

@@ -8,10 +8,10 @@ import streamlit_folium as sf
 from paths import GEODATA
 
 from dashboard.analysis.selection import Period, Selection
-from dashboard.analysis.view import map_data
 from dashboard.data.loader import load_dataset
 from dashboard.maps.assets import localise_folium_assets
 from dashboard.maps.build import base_geojson, base_map, district_layer, settlement_layer
+from dashboard.text.mapview import map_data
 from dashboard.ui.components.map_view import component_args, render_base, render_layers
 
 LABELS = {k: k for k in ("source", "issued_by", "no_data", "first_return", "families", "people", "figure", "value")}

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.analysis.selection import FOCUS_REGIONS, Period, Selection
-from dashboard.analysis.view import Card, cards
 from dashboard.data.dataset import Dataset
 
 # Cards shown when a view does not list its own: the ones that make its metric's point.
@@ -73,9 +72,3 @@ def view_index(views: list[PreparedView], view_id: str | None) -> int:
         if v.view_id == view_id:
             return i
     return 0
-
-
-def headline_cards(dataset: Dataset, selection: Selection, keys: tuple[str, ...], lang: str) -> list[Card]:
-    """The selection's cards named by ``keys``, in that order."""
-    by_key = {c.key: c for c in cards(dataset, selection, lang)}
-    return [by_key[k] for k in keys if k in by_key]

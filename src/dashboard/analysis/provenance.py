@@ -1,60 +1,44 @@
-"""Where each figure comes from: the full figure table and the conflicts between sources."""
+"""Where each figure comes from: the conflicts between sources, as plain values."""
 
 from __future__ import annotations
 
-import pandas as pd
+from dataclasses import dataclass
 
-from dashboard.analysis.figures import choose, published_ordinal
-from dashboard.analysis.view import figure_value_text, period_text
+from dashboard.analysis.engine import Choice, figure_index
 from dashboard.data.dataset import Dataset
-from dashboard.i18n.messages import t
-
-_FIGURE_COLUMNS = [
-    "figure_id", "metric", "area", "subset", "period_type", "period_start", "period_end",
-    "value", "qualifier", "unit", "issuing_body", "flag", "note", "source_id",
-]  # fmt: skip
 
 
-def all_figures_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
-    """Every figure with its area's name and its source, for download."""
-    figs = dataset.figures[_FIGURE_COLUMNS]
-    src = dataset.sources.rename(columns={"title": "source_title", "url": "source_url", "note": "source_note"})
-    out = figs.merge(
-        src[["source_id", "publisher", "source_title", "published", "source_url"]], on="source_id", how="left"
-    )
-    out.insert(3, "area_name", [dataset.area_name(a, lang) for a in out["area"]])
-    return out
+@dataclass(frozen=True)
+class Conflict:
+    """A quantity stated by several figures with different values: the one the app uses
+    (with the rule that chose it) and the others, in the figure table's order."""
+
+    used: Choice
+    others: tuple[dict, ...]
 
 
-def _slot(row: pd.Series) -> str:
-    if row["period_type"] == "year":
-        return row["period_end"][:4]
-    if row["period_type"] in ("cumulative", "estimate", "event"):
-        return row["period_end"]
-    return f"{row['period_start']}/{row['period_end']}"
+def _slot(figure: dict) -> str:
+    """What makes two figures state the same quantity, besides metric, area and subset."""
+    if figure["period_type"] == "year":
+        return figure["period_end"][:4]
+    if figure["period_type"] in ("cumulative", "estimate", "event"):
+        return figure["period_end"]
+    return f"{figure['period_start']}/{figure['period_end']}"
 
 
-def conflicts(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
-    """Quantities stated by more than one figure with different values: the one the app
-    uses, why, and the others."""
-    figs = dataset.figures
-    figs = figs.assign(slot=figs.apply(_slot, axis=1))
-    published = published_ordinal(dataset)
-    labels = dataset.metrics.set_index("metric")["label_az" if lang == "az" else "label_en"]
-    rows = []
-    for _, group in figs.groupby(["metric", "area", "subset", "period_type", "period_start", "slot"], sort=True):
-        if len(group) < 2 or group["value"].nunique() < 2:
+def conflicts(dataset: Dataset) -> list[Conflict]:
+    """Every quantity stated by more than one figure with different values, ordered by
+    metric, area, subset, period type, start and slot."""
+    index = figure_index(dataset)
+    groups: dict[tuple, list[int]] = {}
+    for position, f in enumerate(index.figures):
+        key = (f["metric"], f["area"], f["subset"], f["period_type"], f["period_start"], _slot(f))
+        groups.setdefault(key, []).append(position)
+    out = []
+    for key in sorted(groups):
+        positions = groups[key]
+        if len({index.figures[p]["value"] for p in positions}) < 2:
             continue
-        used, reason, _ = choose(group, published)
-        others = group.drop(index=used.name)
-        rows.append(
-            {
-                t("metric", lang): labels[used["metric"]],
-                t("district", lang): dataset.area_name(used["area"], lang),
-                t("period", lang): period_text(used["period_type"], used["period_start"], used["period_end"], lang),
-                t("figure", lang): f"{figure_value_text(used, lang)} ({used['issuing_body']})",
-                t("chosen_reason", lang): t(f"reason_{reason}", lang),
-                "≠": "; ".join(f"{figure_value_text(o, lang)} ({o['issuing_body']})" for _, o in others.iterrows()),
-            }
-        )
-    return pd.DataFrame(rows)
+        used = index.rank(positions)
+        out.append(Conflict(used, tuple(index.figures[p] for p in positions if p != used.position)))
+    return out

@@ -1,6 +1,6 @@
 """What an export shows: the current view's figures, each row with its source.
 
-Everything here is taken from ``dashboard.analysis.view``: the cards, the district view,
+Everything here is taken from ``dashboard.text``: the cards, the district view,
 the units not on the map and the settlements, exactly as the map page shows them. No
 figure is chosen, summed or moved here; a missing figure stays missing (an empty value
 with the status "no data").
@@ -14,21 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analysis.selection import FOCUS_REGIONS, Selection
-from dashboard.analysis.view import (
-    FIGURE_FIELDS,
-    Card,
-    MapData,
-    cards,
-    figure_value_text,
-    map_data,
-    metric_label,
-    period_label,
-    period_text,
-    unit_figures,
-)
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.format import fmt_date
 from dashboard.i18n.messages import t
+from dashboard.text.cards import Card, cards
+from dashboard.text.figures import figure_period_text, figure_value_text, metric_label, period_label
+from dashboard.text.mapview import FIGURE_FIELDS, MapData, map_data, unit_figures
 
 NO_DATA = "no data"  # status of a row without a figure (machine-readable, not translated)
 OK = "ok"
@@ -256,7 +247,7 @@ def _figure_row(dataset: Dataset, sources: _Sources, figure: dict, lang: str) ->
         "value": float(figure["value"]),
         "value_text": figure_value_text(figure, lang),
         "status": OK,
-        "period_text": period_text(figure["period_type"], figure["period_start"], figure["period_end"], lang),
+        "period_text": figure_period_text(figure, lang),
         "issuing_body": figure["issuing_body"],
     }
 

@@ -32,7 +32,6 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from dashboard.analysis.selection import Selection
-from dashboard.analysis.view import Card, period_text
 from dashboard.data.dataset import Dataset
 from dashboard.exports.content import ViewContent, view_content
 from dashboard.exports.fonts import font_file
@@ -50,6 +49,8 @@ from dashboard.maps.build import (
     settlement_style,
 )
 from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE
+from dashboard.text.cards import Card
+from dashboard.text.figures import figure_period_text
 
 WIDTH, HEIGHT, DPI = 1920, 1080, 100
 SCALE = 1.5  # map line widths and marker sizes: the browser map's pixels × SCALE
@@ -127,7 +128,7 @@ def slide_png(
 ) -> bytes:
     """A 1920 × 1080 PNG of the view: map, legend, title, headline cards, the dates of
     the figures shown and the bodies that issued them. ``card_keys`` picks the cards
-    (keys of ``analysis.view.cards``); by default the view's metric and its neighbours."""
+    (keys of ``text.cards.cards``); by default the view's metric and its neighbours."""
     return render_slide(view_content(dataset, selection, lang), title, caption, card_keys).png
 
 
@@ -602,7 +603,7 @@ def card_note(card: Card, lang: str) -> str:
     and who issued it."""
     if len(card.figures) == 1:
         f = card.figures[0]
-        when = period_text(f["period_type"], f["period_start"], f["period_end"], lang)
+        when = figure_period_text(f, lang)
         return " · ".join(p for p in (card.scope, when, f"{t('issued_by', lang)}: {f['issuing_body']}") if p)
     return card.caption
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from dashboard.analysis.figures import headline, pick
 from dashboard.analysis.selection import Period
-from dashboard.analysis.view import metric_label, period_label
 from dashboard.data import schema
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.format import fmt_value
 from dashboard.staff.store import managed_files
+from dashboard.text.figures import metric_label, period_label
 
 TABLES = {spec.path: spec for spec in (schema.SOURCES, schema.METRICS, schema.UNITS_TABLE, schema.SETTLEMENTS)}
 TABLES |= {spec.path: spec for spec in (*schema.FIGURE_FILES, *schema.OPTIONAL_TABLES)}

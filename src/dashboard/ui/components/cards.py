@@ -12,9 +12,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.view import Card
 from dashboard.i18n.messages import t
 from dashboard.maps.build import esc
+from dashboard.text.cards import Card
 
 
 def cards_html(cards: list[Card], lang: str, large: bool = False) -> str:
@@ -36,7 +36,7 @@ def cards_html(cards: list[Card], lang: str, large: bool = False) -> str:
 
 
 def off_map_html(units: pd.DataFrame, lang: str) -> str:
-    """Figures for units that are not on the map (``analysis.view.unit_figures``)."""
+    """Figures for units that are not on the map (``text.mapview.unit_figures``)."""
     head = f"<h3 class='off-map-title'>{esc(t('off_map_title', lang))}</h3>"
     if units.empty:
         return f"<div class='off-map'>{head}<p class='off-map-none'>{esc(t('off_map_none', lang))}</p></div>"

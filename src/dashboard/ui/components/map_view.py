@@ -24,7 +24,6 @@ import streamlit as st
 import streamlit_folium as sf
 
 from dashboard.analysis.selection import Selection
-from dashboard.analysis.view import MapData
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.maps.assets import localise_folium_assets
@@ -38,6 +37,7 @@ from dashboard.maps.build import (
     map_labels,
     settlement_layer,
 )
+from dashboard.text.mapview import MapData
 from dashboard.ui.cached import metric_label
 
 MAP_KEY = "district-map"

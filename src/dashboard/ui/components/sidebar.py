@@ -9,10 +9,10 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard.analysis import view
 from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, Period, Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
+from dashboard.text import figures as text
 from dashboard.ui.cached import district_options, metric_label, years_with_figures
 from dashboard.ui.components import filter_panel, url_state
 
@@ -54,7 +54,7 @@ def period_label(key: str, lang: str) -> str:
     """Label of a period option (a URL period key)."""
     if key == AS_OF:
         return t("period_choose_date", lang)
-    return view.period_label(Period.parse(key), lang)
+    return text.period_label(Period.parse(key), lang)
 
 
 def _seed_period(options: list[str]) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.analysis.presentation import PreparedView, headline_cards, prepared_views
+from dashboard.analysis.presentation import PreparedView, prepared_views
 from dashboard.analysis.selection import Selection
-from dashboard.analysis.view import Card
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
-from dashboard.ui.cached import map_data
+from dashboard.text.cards import Card
+from dashboard.ui.cached import headline_cards, map_data
 from dashboard.ui.components.cards import show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
