@@ -64,6 +64,8 @@ case "${1:-}" in
     "$VENV/bin/ruff" check .
     say "ruff format --check"
     "$VENV/bin/ruff" format --check .
+    say "lint-imports (the layers of README's Architecture)"
+    "$VENV/bin/lint-imports"
     say "pytest"
     exec "$PY" -m pytest
     ;;
