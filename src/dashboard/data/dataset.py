@@ -126,17 +126,22 @@ class Dataset:
         """One source record as a dict (a copy)."""
         return dict(self._source_records.get(source_id, {}))
 
+    @cached_property
+    def _area_names(self) -> dict[str, dict[str, str]]:
+        """Name of every district, unit and settlement by code, per language column
+        (the first table that knows a code wins: districts, then units, then settlements)."""
+        names: dict[str, dict[str, str]] = {"name_en": {}, "name_az": {}}
+        for table, key in (
+            (self._settlements, "settlement_id"),
+            (self._units, "unit_id"),
+            (self._districts, "code"),
+        ):
+            for col, found in names.items():
+                found.update({str(k): str(v) for k, v in zip(table[key], table[col], strict=True)})
+        return names
+
     def area_name(self, area: str, lang: str = "en") -> str:
         """Display name of a figure's area (national, district, unit or settlement)."""
-        col = "name_az" if lang == "az" else "name_en"
         if area == "AZ":
             return "Azərbaycan" if lang == "az" else "Azerbaijan"
-        for table, key in (
-            (self._districts, "code"),
-            (self._units, "unit_id"),
-            (self._settlements, "settlement_id"),
-        ):
-            hit = table.loc[table[key] == area, col]
-            if len(hit):
-                return str(hit.iloc[0])
-        return area
+        return self._area_names["name_az" if lang == "az" else "name_en"].get(area, area)
