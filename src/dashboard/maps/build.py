@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
 
 import folium
 import geopandas as gpd
+import pandas as pd
 import shapely
 from branca.element import Element
 
 from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
+from dashboard.maps.layers import StyledGeoJson, feature_collection
 from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour, legend_items
 
 FOCUS_BOUNDS = ((38.85, 45.35), (40.55, 47.65))  # Karabakh and East Zangezur, (lat, lon)
@@ -24,6 +27,7 @@ LAND = "#f4f2ee"
 # The base map's two faint layers: country outlines, and every district of Azerbaijan.
 BACKGROUND_STYLE = {"fillColor": LAND, "color": "#a9a9a9", "weight": 1, "fillOpacity": 1}
 CONTEXT_STYLE = {"fillColor": "#ffffff", "color": "#9a9a9a", "weight": 0.6, "fillOpacity": 0.55}
+HIGHLIGHT = {"weight": 3, "color": "#000000"}  # a district under the pointer
 MAP_LABEL_KEYS = ("source", "issued_by", "no_data", "first_return", "families", "people", "district", "figure", "value")
 
 
@@ -158,44 +162,38 @@ def district_fill(value: float | None, breaks: list[float]) -> tuple[str, bool]:
     return colour(index, len(breaks)), index < 0
 
 
+_DISTRICT_FIELDS = ("code", "name_en", "name_az", "value", "in_focus", "value_text", "period_text")
+_DISTRICT_FIELDS += ("issuing_body", "source_text", "popup_rows", "geometry")
+
+
+def _records(rows: gpd.GeoDataFrame | Sequence[dict], fields: tuple[str, ...]) -> list[dict]:
+    """Rows as dicts of some fields: a table's columns (cheaper than ``to_dict`` on a
+    GeoDataFrame), or row dicts as they are."""
+    if not isinstance(rows, pd.DataFrame):
+        return list(rows)
+    present = [f for f in fields if f in rows.columns]
+    return [dict(zip(present, values, strict=True)) for values in zip(*(rows[f] for f in present), strict=True)]
+
+
 def district_layer(
-    view: gpd.GeoDataFrame, breaks: list[float], labels: dict[str, str], name: str = "districts"
+    view: gpd.GeoDataFrame | Sequence[dict], breaks: list[float], labels: dict[str, str], name: str = "districts"
 ) -> folium.FeatureGroup:
     """The districts of the selection, coloured by class; "no data" drawn apart."""
     group = folium.FeatureGroup(name=name, control=False)
     features = []
-    for row in view.to_dict("records"):
+    for row in _records(view, _DISTRICT_FIELDS):
         fill, nodata = district_fill(row["value"], breaks)
-        focus = bool(row["in_focus"])
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": row["geometry"].__geo_interface__,
-                "properties": {
-                    "code": row["code"],
-                    "fill": fill,
-                    "nodata": nodata,
-                    "focus": focus,
-                    "tip": _tooltip_html(row, labels),
-                    "popup": _popup_html(row, labels),
-                },
-            }
-        )
-
-    def style(feature: dict) -> dict:
-        p = feature["properties"]
-        return district_style(p["fill"], p["nodata"], p["focus"]) | {
-            "className": f"district district-{p['code']}" + (" no-data" if p["nodata"] else ""),
+        style = district_style(fill, nodata, bool(row["in_focus"]))
+        style["className"] = f"district district-{row['code']}" + (" no-data" if nodata else "")
+        props = {
+            "code": row["code"],
+            "style": style,
+            "tip": _tooltip_html(row, labels),
+            "popup": _popup_html(row, labels),
         }
-
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=name,
-        style_function=style,
-        highlight_function=lambda _: {"weight": 3, "color": "#000000"},
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=560),
-    ).add_to(group)
+        features.append((row["geometry"], props))
+    layer = StyledGeoJson(feature_collection(features), sticky=True, popup_width=560, highlight=HIGHLIGHT)
+    layer.add_to(group)
     return group
 
 
@@ -216,16 +214,20 @@ def settlement_style(known: bool) -> dict[str, object]:
     }
 
 
+_POINT_FIELDS = ("settlement_id", "name", "district_name", "first_return_text", "families_text", "people_text")
+_POINT_FIELDS += ("as_of_text", "source_text", "people", "geometry")
+
+
 def settlement_layer(
-    points: gpd.GeoDataFrame, labels: dict[str, str], name: str = "settlements"
+    points: gpd.GeoDataFrame | Sequence[dict], labels: dict[str, str], name: str = "settlements"
 ) -> folium.FeatureGroup:
     """Great Return settlements: circles sized by people returned (hollow when unknown).
 
-    One GeoJson layer for all points keeps the map light (no per-marker elements).
+    One GeoJSON layer for all points keeps the map light (no per-marker elements).
     """
     group = folium.FeatureGroup(name=name, control=False)
     features = []
-    for row in points.to_dict("records"):
+    for row in _records(points, _POINT_FIELDS):
         known = not (row["people"] is None or math.isnan(row["people"]))
         as_of = f" ({esc(row['as_of_text'])})" if row["as_of_text"] else ""
         lines = [
@@ -236,35 +238,12 @@ def settlement_layer(
         ]
         if row["source_text"]:
             lines.append(f"{esc(labels['source'])}: {esc(row['source_text'])}")
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [row["geometry"].x, row["geometry"].y]},
-                "properties": {
-                    "id": str(row["settlement_id"]),
-                    "radius": marker_radius(row["people"]),
-                    "known": known,
-                    "tip": esc(row["name"]),
-                    "popup": "<br>".join(lines),
-                },
-            }
-        )
-    if not features:
-        return group
-
-    def style(feature: dict) -> dict:
-        p = feature["properties"]
-        marker = {"radius": p["radius"], "fill": True} | settlement_style(p["known"])
-        return marker | {"className": f"settlement-marker settlement-{p['id']}"}
-
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=name,
-        marker=folium.CircleMarker(fill=True),
-        style_function=style,
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=340),
-    ).add_to(group)
+        style = {"radius": marker_radius(row["people"]), "fill": True} | settlement_style(known)
+        style["className"] = f"settlement-marker settlement-{row['settlement_id']}"
+        props = {"id": str(row["settlement_id"]), "style": style, "tip": esc(row["name"]), "popup": "<br>".join(lines)}
+        features.append((row["geometry"], props))
+    if features:
+        StyledGeoJson(feature_collection(features), circles=True, popup_width=340).add_to(group)
     return group
 
 

@@ -16,10 +16,10 @@ from causing reruns.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 
 import folium
-import geopandas as gpd
 import streamlit as st
 import streamlit_folium as sf
 
@@ -37,6 +37,7 @@ from dashboard.maps.build import (
     map_labels,
     settlement_layer,
 )
+from dashboard.maps.layers import data_left_out
 from dashboard.text.mapview import MapData
 from dashboard.ui.cached import metric_label
 
@@ -71,12 +72,30 @@ def render_base(m: folium.Map) -> dict[str, object]:
     return {"script": sf._get_map_string(m), "header": header, "html": html, "id": sf.get_full_id(m)}
 
 
+_scratch = threading.local()
+
+
+def _scratch_map() -> folium.Map:
+    """The map streamlit-folium renders a layer against (it only names it), one per thread."""
+    if not hasattr(_scratch, "map"):
+        _scratch.map = folium.Map(tiles=None)
+    return _scratch.map
+
+
 def render_layers(layers: list[folium.FeatureGroup]) -> tuple[str, list[str], list[str]]:
-    """The layers' script, drawn on the component's map (``map_div``), and their links."""
-    scratch = folium.Map(tiles=None)  # streamlit-folium renders a layer against a map
-    script = "".join(sf._get_feature_group_string(fg, map=scratch, idx=i) for i, fg in enumerate(layers))
+    """The layers' script, drawn on the component's map (``map_div``), and their links.
+
+    The layers' GeoJSON is left out while streamlit-folium renders them and put back
+    after (``maps.layers.data_left_out``): the script is the same, for a fraction of
+    the work."""
+    scratch = _scratch_map()
+    parts = []
+    for i, fg in enumerate(layers):
+        with data_left_out(fg) as fill:
+            parts.append(fill(sf._get_feature_group_string(fg, map=scratch, idx=i)))
+        scratch._children.pop(fg.get_name(), None)
     css, js = _links(layers)
-    return script, css, js
+    return "".join(parts), css, js
 
 
 def component_args(base: dict[str, object], layers: tuple[str, list[str], list[str]], key: str, height: int) -> dict:
@@ -119,8 +138,8 @@ def _base(_dataset: Dataset, version: str, tiles: str | None) -> dict[str, objec
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _layers(
-    _view: gpd.GeoDataFrame,
-    _points: gpd.GeoDataFrame,
+    _view: Sequence[dict],
+    _points: Sequence[dict],
     _breaks: list[float],
     _labels: dict[str, str],
     cache_key: str,
@@ -130,8 +149,8 @@ def _layers(
 
 def show_map(
     dataset: Dataset,
-    view: gpd.GeoDataFrame,
-    points: gpd.GeoDataFrame,
+    view: Sequence[dict],
+    points: Sequence[dict],
     breaks: list[float],
     labels: dict[str, str],
     cache_key: str,
@@ -148,7 +167,7 @@ def show_map(
 def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
     """The map of a selection's ``map_data``."""
     labels = map_labels(lang)
-    show_map(dataset, data.districts, data.mappable, data.breaks, labels, f"{lang}|{selection!r}", height)
+    show_map(dataset, data.district_rows, data.mappable_rows, data.breaks, labels, f"{lang}|{selection!r}", height)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:
