@@ -30,11 +30,11 @@ from dashboard.analysis import areas, engine, mapview, settlements
 from dashboard.analysis.figures import years_with_figures
 from dashboard.analysis.selection import FOCUS_REGIONS, VIEW_METRICS, Period, Selection
 from dashboard.data.loader import load_dataset
-from dashboard.i18n.messages import t
 from dashboard.maps import build
 from dashboard.text import cards, figures
 from dashboard.text import mapview as text_mapview
-from dashboard.ui.components.cards import cards_html, off_map_html, table_html
+from dashboard.ui import cached
+from dashboard.ui.components.cards import cards_html, off_map_html
 from dashboard.ui.components.map_view import render_layers
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,27 +76,30 @@ def views(dataset: object) -> list[tuple[Selection, str]]:
 def result_caches() -> list[_lru_cache_wrapper]:
     """Every lru_cache of the analysis and text modules but those built once per version."""
     found = []
-    for module in (areas, engine, mapview, settlements, figures, text_mapview, cards):
+    for module in (areas, engine, mapview, settlements, figures, text_mapview, cards, cached):
         for value in vars(module).values():
             if isinstance(value, _lru_cache_wrapper) and value not in _PER_VERSION:
                 found.append(value)
     return found
 
 
-def map_page(dataset: object, selection: Selection, lang: str, today: date) -> None:
-    """What the map page computes for one view (dashboard/ui/pages/map_page.py)."""
-    cards_html(cards.cards(dataset, selection, lang, today), lang)  # type: ignore[arg-type]
-    data = text_mapview.map_data(dataset, selection, lang, today)  # type: ignore[arg-type]
+def map_page(dataset: object, selection: Selection, lang: str) -> None:
+    """What the map page computes for one view (dashboard/ui/pages/map_page.py and the
+    map component), with the same shared result caches, minus drawing it."""
+    cards_html(cached.cards(dataset, selection, lang), lang)  # type: ignore[arg-type]
+    data = cached.map_data(dataset, selection, lang)  # type: ignore[arg-type]
     labels = build.map_labels(lang)
     render_layers(
-        [build.district_layer(data.districts, data.breaks, labels), build.settlement_layer(data.mappable, labels)]
+        [
+            build.district_layer(data.district_rows, data.breaks, labels),
+            build.settlement_layer(data.mappable_rows, labels),
+        ]
     )
     build.legend_html(
-        build.legend_for(data.breaks, data.unit, lang), figures.metric_label(dataset, selection.metric, lang)
+        build.legend_for(data.breaks, data.unit, lang), cached.metric_label(dataset, selection.metric, lang)
     )  # type: ignore[arg-type]
-    table_html(data.table, t("table_title", lang))
-    table_html(data.hidden_table, t("not_mappable", lang))
-    off_map_html(text_mapview.unit_figures(dataset, selection, lang), lang)  # type: ignore[arg-type]
+    off_map_html(cached.unit_figures(dataset, selection, lang), lang)  # type: ignore[arg-type]
+    cached.map_tables(dataset, selection, lang)  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -110,9 +113,8 @@ def main() -> None:
     loaded = time.perf_counter()
     engine.figure_index(dataset)
     for lang in ("en", "az"):
-        map_page(dataset, Selection(), lang, date.today())  # per-version tables, imports, templates
+        map_page(dataset, Selection(), lang)  # per-version tables, imports, templates
     indexed = time.perf_counter()
-    today = date.today()
     every = views(dataset)
     chosen = random.Random(args.seed).sample(every, args.sample) if args.sample else list(every)
     random.Random(args.seed).shuffle(chosen)
@@ -123,7 +125,7 @@ def main() -> None:
         for cache in caches:
             cache.cache_clear()
         t0 = time.perf_counter()
-        map_page(dataset, selection, lang, today)
+        map_page(dataset, selection, lang)
         ms = (time.perf_counter() - t0) * 1000
         times.append(ms)
         worst = max(worst, (ms, (selection, lang)), key=lambda w: w[0])

@@ -4,9 +4,9 @@ its legend and tables, and the exports draw."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import geopandas as gpd
 import pandas as pd
@@ -31,17 +31,95 @@ _UNIT_COLUMNS = ["unit", "value_text", "period_text", "issuing_body", "source", 
 _UNIT_COLUMNS += _UNIT_FIELDS
 
 
+# The map's two tables: (row field, heading message key), the first heading the rows'.
+TABLE_COLUMNS = (
+    ("name", "district"),
+    ("value_text", "value"),
+    ("period_text", "period"),
+    ("issuing_body", "issued_by"),
+    ("source_text", "source"),
+)
+HIDDEN_COLUMNS = (
+    ("name", "settlement"),
+    ("district_name", "district"),
+    ("first_return_text", "first_return"),
+    ("families_text", "families"),
+    ("people_text", "people"),
+)
+
+
 @dataclass(frozen=True)
 class MapData:
-    """Everything the map page draws for one selection."""
+    """Everything the map page draws for one selection, as plain rows.
 
-    districts: gpd.GeoDataFrame  # the districts of the selected regions with their figure in words
-    mappable: gpd.GeoDataFrame  # settlements with coordinates
-    hidden: pd.DataFrame  # settlements without coordinates, listed beside the map
+    ``district_rows`` are the districts of the selected regions (boundary columns with
+    the display geometry, ``in_focus``, ``value``, the figure in words and its
+    ``FIGURE_FIELDS``, ``popup_rows``); ``settlement_rows`` the settlements of the focus
+    (``mappable`` says whether they have coordinates). The page draws from the rows; the
+    tables (``districts``, ``mappable``, ``hidden``, ``table``, ``hidden_table``) are
+    made on first use, for the exports.
+    """
+
+    district_rows: tuple[dict, ...]
+    settlement_rows: tuple[dict, ...]
     breaks: list[float]  # colour classes over the districts in focus
     unit: str  # unit of the coloured figure
-    table: pd.DataFrame  # the districts' figures as text, headed in the chosen language
-    hidden_table: pd.DataFrame  # the settlements without coordinates, likewise
+    lang: str
+    district_columns: tuple[str, ...] = field(repr=False)
+    settlement_columns: tuple[str, ...] = field(repr=False)
+    crs: object = field(default=None, repr=False)
+
+    @property
+    def mappable_rows(self) -> list[dict]:
+        return [r for r in self.settlement_rows if r["mappable"]]
+
+    @property
+    def hidden_rows(self) -> list[dict]:
+        return [r for r in self.settlement_rows if not r["mappable"]]
+
+    @cached_property
+    def districts(self) -> gpd.GeoDataFrame:
+        """The district rows as a GeoDataFrame."""
+        return _geoframe(self.district_rows, self.district_columns, self.crs)
+
+    @cached_property
+    def mappable(self) -> gpd.GeoDataFrame:
+        """The settlements with coordinates as a GeoDataFrame."""
+        return _geoframe(self.mappable_rows, self.settlement_columns, self.crs)
+
+    @cached_property
+    def hidden(self) -> pd.DataFrame:
+        """The settlements without coordinates, listed beside the map."""
+        columns = [c for c in self.settlement_columns if c != "geometry"]
+        return pd.DataFrame([{c: r.get(c) for c in columns} for r in self.hidden_rows], columns=columns)
+
+    def table_rows(self, hidden: bool = False) -> tuple[list[str], list[list[str]]]:
+        """Headings and cells of the districts' figures table (or of the settlements
+        without coordinates), in the selection's language."""
+        columns = HIDDEN_COLUMNS if hidden else TABLE_COLUMNS
+        rows = self.hidden_rows if hidden else self.district_rows
+        headings = [t(key, self.lang) for _, key in columns]
+        return headings, [["" if r.get(col) is None else str(r.get(col)) for col, _ in columns] for r in rows]
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """The districts' figures as text, headed in the chosen language."""
+        return _headed(*self.table_rows())
+
+    @cached_property
+    def hidden_table(self) -> pd.DataFrame:
+        """The settlements without coordinates, likewise."""
+        return _headed(*self.table_rows(hidden=True))
+
+
+def _geoframe(rows: list[dict] | tuple[dict, ...], columns: tuple[str, ...], crs: object) -> gpd.GeoDataFrame:
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    return gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
+
+
+def _headed(headings: list[str], rows: list[list[str]]) -> pd.DataFrame:
+    """A table of text under headings, indexed by the first column."""
+    return pd.DataFrame(rows, columns=headings).set_index(headings[0])
 
 
 def district_options(dataset: Dataset, regions: tuple[str, ...], lang: str) -> dict[str, str]:
@@ -61,49 +139,32 @@ def _district_rows(dataset: Dataset) -> dict[str, dict]:
 def map_data(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> MapData:
     """The districts, settlements and colour classes of a selection, in words."""
     view = map_view(dataset, selection, today)
-    districts = _districts(dataset, selection, view, lang)
     points = settlement_points(dataset, view, lang)
-    hidden = pd.DataFrame(points[~points["mappable"]].drop(columns="geometry"))
-    name = "name_az" if lang == "az" else "name_en"
+    district_columns = (*dataset.districts.columns, "in_focus", "value", *_DISTRICT_TEXT, *FIGURE_FIELDS, "popup_rows")
     return MapData(
-        districts=districts,
-        mappable=points[points["mappable"]].reset_index(drop=True),
-        hidden=hidden,
+        district_rows=tuple(_districts(dataset, selection, view, lang)),
+        settlement_rows=tuple(points),
         breaks=list(view.breaks),
         unit=view.unit,
-        table=_headed(
-            districts,
-            {
-                name: "district",
-                "value_text": "value",
-                "period_text": "period",
-                "issuing_body": "issued_by",
-                "source_text": "source",
-            },
-            lang,
-        ),
-        hidden_table=_headed(
-            hidden,
-            {
-                "name": "settlement",
-                "district_name": "district",
-                "first_return_text": "first_return",
-                "families_text": "families",
-                "people_text": "people",
-            },
-            lang,
-        ),
+        lang=lang,
+        district_columns=tuple(dict.fromkeys(district_columns)),
+        settlement_columns=tuple(dict.fromkeys([*dataset.settlements.columns, *_POINT_COLUMNS])),
+        crs=dataset.districts.crs,
     )
 
 
-def _districts(dataset: Dataset, selection: Selection, view: MapView, lang: str) -> gpd.GeoDataFrame:
+_DISTRICT_TEXT = ("name", "value_text", "period_text", "issuing_body", "source_text")
+
+
+def _districts(dataset: Dataset, selection: Selection, view: MapView, lang: str) -> list[dict]:
     """The districts of the selected regions with the selected figure, ready for the map
     (with the figure's ``FIGURE_FIELDS``; empty where there is none)."""
     base = _district_rows(dataset)
     rows = []
     no_data = t("no_data", lang)
+    name = "name_az" if lang == "az" else "name_en"
     for d in view.districts:
-        row = dict(base[d.code]) | {"in_focus": d.in_focus, "value": d.value}
+        row = dict(base[d.code]) | {"in_focus": d.in_focus, "value": d.value, "name": base[d.code][name]}
         if selection.metric == "returns":
             row |= {
                 "value_text": fmt_value(d.value, "settlements", "", lang),
@@ -126,12 +187,7 @@ def _districts(dataset: Dataset, selection: Selection, view: MapView, lang: str)
             row |= {col: view.unit if col == "unit" else "" for col in FIGURE_FIELDS}
         row["popup_rows"] = popup_rows(dataset, d.code, lang)
         rows.append(row)
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=dataset.districts.crs)
-    if frame.empty:
-        return gpd.GeoDataFrame(
-            columns=[*dataset.districts.columns, "in_focus", "value"], geometry="geometry", crs=dataset.districts.crs
-        )
-    return frame
+    return rows
 
 
 def _returned_text(value: float, unit: str, qualifier: object, kind: object, lang: str) -> str:
@@ -139,18 +195,16 @@ def _returned_text(value: float, unit: str, qualifier: object, kind: object, lan
     return t("first_group", lang, value=text) if kind == "event" else text
 
 
-_POINT_TEXT = (
-    "name",
-    "district_name",
-    "people_text",
-    "families_text",
-    "as_of_text",
-    "first_return_text",
-    "source_text",
+_POINT_TEXT = ("name", "district_name", "people_text", "families_text", "as_of_text", "first_return_text")
+_POINT_TEXT += ("source_text",)
+_POINT_COLUMNS = (
+    "status",
+    *(f"{col}{f}" for _, col in RETURN_METRICS for f in ("", *(f"_{n}" for n in FIGURE_FIELDS_OF))),
+    *_POINT_TEXT,
 )
 
 
-def settlement_points(dataset: Dataset, view: MapView, lang: str) -> gpd.GeoDataFrame:
+def settlement_points(dataset: Dataset, view: MapView, lang: str) -> list[dict]:
     """Settlements of a map view with their latest families and people figures in words."""
     name_col = "name_az" if lang == "az" else "name_en"
     unknown = t("unknown", lang)
@@ -161,9 +215,10 @@ def settlement_points(dataset: Dataset, view: MapView, lang: str) -> gpd.GeoData
         row["district_name"] = dataset.area_name(s["district"], lang)
         for col, unit in (("people", "people"), ("families", "families")):
             v = s[col]
-            known = v is not None and not (isinstance(v, float) and math.isnan(v))
             row[f"{col}_text"] = (
-                _returned_text(v, unit, s[f"{col}_qualifier"], s[f"{col}_period_type"], lang) if known else unknown
+                _returned_text(v, unit, s[f"{col}_qualifier"], s[f"{col}_period_type"], lang)
+                if v is not None
+                else unknown
             )
         people_known = s["people"] is not None
         as_of = s["people_period_end"] if people_known else s["families_period_end"]
@@ -171,14 +226,9 @@ def settlement_points(dataset: Dataset, view: MapView, lang: str) -> gpd.GeoData
         row["first_return_text"] = fmt_date(s["first_return"], lang) if s["first_return"] else unknown
         src = s["people_source_id"] if people_known else s["families_source_id"]
         row["source_text"] = source_text(dataset, src, lang) if isinstance(src, str) and src else ""
-        row["people"] = float("nan") if s["people"] is None else float(s["people"])
+        row["people"] = math.nan if s["people"] is None else float(s["people"])
         rows.append(row)
-    if not rows:
-        figure_columns = [f"{col}{f}" for _, col in RETURN_METRICS for f in ("", *(f"_{n}" for n in FIGURE_FIELDS_OF))]
-        columns = [*dataset.settlements.columns, "status", *figure_columns, *_POINT_TEXT]
-        empty = gpd.GeoDataFrame(columns=columns, geometry="geometry", crs=dataset.settlements.crs)
-        return empty.assign(mappable=pd.Series(dtype=bool))
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=dataset.settlements.crs)
+    return rows
 
 
 def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFrame:
@@ -202,10 +252,3 @@ def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFr
             }
         )
     return pd.DataFrame(records, columns=_UNIT_COLUMNS)
-
-
-def _headed(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
-    """Some columns of ``frame`` under translated headings (message keys), indexed by
-    the first."""
-    table = pd.DataFrame({t(key, lang): frame[col].to_numpy() for col, key in columns.items()})
-    return table.set_index(t(next(iter(columns.values())), lang))

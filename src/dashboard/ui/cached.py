@@ -29,7 +29,7 @@ from dashboard.text import provenance as _provenance
 from dashboard.text import trends as _trends
 from dashboard.text.cards import Card
 from dashboard.text.mapview import MapData
-from dashboard.ui.components.cards import table_html
+from dashboard.ui.components.cards import rows_table_html
 
 metric_label = lru_cache(maxsize=512)(_figures.metric_label)
 unit_figures = lru_cache(maxsize=512)(_mapview.unit_figures)
@@ -63,7 +63,8 @@ def headline_cards(dataset: Dataset, selection: Selection, keys: tuple[str, ...]
 @lru_cache(maxsize=512)
 def _map_tables(dataset: Dataset, selection: Selection, lang: str, today: date) -> tuple[str, str]:
     data = _dated_map_data(dataset, selection, lang, today)
-    return table_html(data.table, t("table_title", lang)), table_html(data.hidden_table, t("not_mappable", lang))
+    table = rows_table_html(*data.table_rows(), t("table_title", lang))
+    return table, rows_table_html(*data.table_rows(hidden=True), t("not_mappable", lang))
 
 
 def map_tables(dataset: Dataset, selection: Selection, lang: str) -> tuple[str, str]:

@@ -50,16 +50,29 @@ def off_map_html(units: pd.DataFrame, lang: str) -> str:
 
 
 def table_html(frame: pd.DataFrame, label: str) -> str:
-    """A table (indexed by its row headings) as one plain HTML table.
+    """A table (indexed by its row headings) as one plain HTML table (``rows_table_html``)."""
+    headings = [str(frame.index.name or ""), *map(str, frame.columns)]
+    rows = [[idx, *values] for idx, values in zip(frame.index, frame.itertuples(index=False), strict=True)]
+    return rows_table_html(headings, rows, label)
+
+
+def rows_table_html(headings: list[str], rows: list[list[object]], label: str) -> str:
+    """Rows of cells under headings as one plain HTML table, each row headed by its
+    first cell.
 
     ``st.table`` renders every cell as Markdown, about 170 Markdown elements for the
     map's two tables, which took most of the browser's time on a filter change; and
-    Markdown would read characters in place names and sources as formatting. pandas
-    escapes every heading and cell here.
+    Markdown would read characters in place names and sources as formatting. Every
+    heading and cell is escaped here; an empty cell stays empty.
     """
-    table = frame.rename_axis(index=None, columns=frame.index.name)
-    body = table.to_html(escape=True, border=0, classes="figures-table", na_rep="")
-    return f"<div class='figures-table-wrap' role='region' aria-label='{esc(label)}' tabindex='0'>{body}</div>"
+
+    def cell(value: object) -> str:
+        return "" if value is None or (isinstance(value, float) and value != value) else esc(value)
+
+    head = "".join(f"<th>{cell(h)}</th>" for h in headings)
+    body = "".join(f"<tr><th>{cell(r[0])}</th>{''.join(f'<td>{cell(v)}</td>' for v in r[1:])}</tr>" for r in rows)
+    table = f"<table class='figures-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<div class='figures-table-wrap' role='region' aria-label='{esc(label)}' tabindex='0'>{table}</div>"
 
 
 def show_cards(cards: list[Card], lang: str, large: bool = False) -> None:

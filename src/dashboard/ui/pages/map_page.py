@@ -34,8 +34,8 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     table, hidden_table = map_tables(dataset, selection, lang)
     with st.expander(t("table_title", lang), expanded=False):
         st.html(table)
-    if len(data.hidden):
-        with st.expander(f"{t('not_mappable', lang)}: {len(data.hidden)}"):
+    if data.hidden_rows:
+        with st.expander(f"{t('not_mappable', lang)}: {len(data.hidden_rows)}"):
             st.html(hidden_table)
     st.caption(t("boundaries_note", lang))
 
