@@ -1,7 +1,10 @@
-"""Shared fixtures: writable copies of the minimal fixture and of the shipped data."""
+"""Shared fixtures: writable copies of the minimal fixture and of the shipped data, and a
+private PostgreSQL server with a fresh database per test."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,3 +21,38 @@ def minimal(tmp_path: Path) -> Path:
 def shipped(tmp_path: Path) -> Path:
     """A writable copy of the shipped geodata folder."""
     return copy_geodata(tmp_path / "geodata", GEODATA)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A private PostgreSQL server for this test run (its URL). Skipped where PostgreSQL
+    is not installed, except in CI (CI set), where that is a failure."""
+    from dashboard.devtools.postgres import PostgresMissing, postgres_server
+
+    try:
+        server = postgres_server()
+        url = server.__enter__()
+    except PostgresMissing as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is missing in CI ({exc}): scripts/dev.sh test installs it with apt-get")
+        pytest.skip(f"PostgreSQL is not installed here ({exc}); scripts/dev.sh test installs it")
+    try:
+        yield url
+    finally:
+        server.__exit__(None, None, None)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A new, empty database on the private server, dropped after the test."""
+    from dashboard.devtools.postgres import create_database, drop_database
+    from dashboard.staff.store import forget_open_stores
+    from dashboard.staff.store.postgres import close_pools
+
+    url = create_database(pg_server)
+    try:
+        yield url
+    finally:
+        forget_open_stores()
+        close_pools(url)
+        drop_database(pg_server, url)

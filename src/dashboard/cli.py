@@ -1,5 +1,6 @@
 """Command line: `dashboard validate [DIR]`, `dashboard build-boundaries`,
-`dashboard hash-password`, and the staff store: `dashboard publish`, `dashboard history`."""
+`dashboard hash-password`, and the staff store: `dashboard store init`,
+`dashboard publish`, `dashboard history` (on a folder or on PostgreSQL alike)."""
 
 from __future__ import annotations
 
@@ -70,17 +71,37 @@ def _hash_password(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace):  # noqa: ANN202 (imported lazily)
-    from dashboard.staff.store import Store, default_store_root
+    from dashboard.staff.store import open_store
 
-    root = Path(args.store) if args.store else default_store_root(Path(args.seed))
-    return Store(root, seed=Path(args.seed))
+    return open_store(args.store or None, seed=Path(args.seed), cache=args.cache or None)
+
+
+def _store_init(args: argparse.Namespace) -> int:
+    from dashboard.staff.store import StoreError, ValidationFailed
+
+    try:
+        store = _store(args)  # a database gets its schema migrations here
+        existed = store.current()
+        number = store.ensure("dashboard store init")
+    except ValidationFailed as exc:
+        print(exc.report.to_text(), file=sys.stderr)
+        print(f"Store not started: {exc}", file=sys.stderr)
+        return 1
+    except StoreError as exc:
+        print(f"Store not started: {exc}", file=sys.stderr)
+        return 1
+    if existed is None:
+        print(f"Started the store in {store.describe()}: version {number} is {args.seed}.")
+    else:
+        print(f"The store in {store.describe()} is up to date; version {number} is published.")
+    return 0
 
 
 def _publish(args: argparse.Namespace) -> int:
     from dashboard.staff.store import StoreError, ValidationFailed
 
-    store = _store(args)
     try:
+        store = _store(args)
         base = args.base if args.base is not None else store.ensure(args.who)
         version = store.publish(Path(args.dir), args.who, args.reason, base)
     except ValidationFailed as exc:
@@ -90,16 +111,23 @@ def _publish(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"Not published: {exc}", file=sys.stderr)
         return 1
-    print(f"Published version {version.number} ({store.version_dir(version.number)}).")
+    print(f"Published version {version.number} in {store.describe()}.")
     return 0
 
 
 def _history(args: argparse.Namespace) -> int:
-    store = _store(args)
-    for v in store.versions():
+    from dashboard.staff.store import StoreError
+
+    try:
+        store = _store(args)
+        versions, current = store.versions(), store.current()
+    except StoreError as exc:
+        print(f"No history: {exc}", file=sys.stderr)
+        return 1
+    for v in versions:
         extra = f" (restores version {v.restored})" if v.restored else ""
         print(f"{v.number:>4}  {v.when}  {v.who}: {v.reason}{extra}")
-    if store.current() is None:
+    if current is None:
         print("Nothing published through the store yet; the app shows the geodata folder.")
     return 0
 
@@ -119,12 +147,21 @@ def main(argv: list[str] | None = None) -> int:
     hp = sub.add_parser("hash-password", help="print the hash of a staff password for secrets.toml")
     hp.add_argument("--stdin", action="store_true", help="read the password from standard input")
     hp.set_defaults(func=_hash_password)
-    for name, func, text in (
-        ("publish", _publish, "publish a data folder as a new version of the staff store"),
-        ("history", _history, "list the published versions of the staff store"),
+    store = sub.add_parser("store", help="the staff store itself")
+    store_sub = store.add_subparsers(dest="store_command", required=True)
+    init = store_sub.add_parser(
+        "init", help="create or update the store's schema and make the geodata folder version 1 if it is empty"
+    )
+    for name, func, text, cmd in (
+        ("init", _store_init, "", init),
+        ("publish", _publish, "publish a data folder as a new version of the staff store", None),
+        ("history", _history, "list the published versions of the staff store", None),
     ):
-        cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--store", help="store folder (default: $DASHBOARD_STORE or var/store)")
+        cmd = cmd or sub.add_parser(name, help=text)
+        cmd.add_argument(
+            "--store", help="store folder or postgresql://user@host/db (default: $DASHBOARD_STORE or var/store)"
+        )
+        cmd.add_argument("--cache", help="this server's cache folder for a database store (default: var/cache)")
         cmd.add_argument("--seed", default="geodata", help="folder that becomes version 1 on first use")
         if name == "publish":
             cmd.add_argument("dir", help="folder with the new data files")

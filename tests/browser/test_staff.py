@@ -10,7 +10,7 @@ from paths import GEODATA, copy_geodata
 from playwright.sync_api import expect
 
 from dashboard.devtools.server import streamlit_server
-from dashboard.staff.store import Store
+from dashboard.staff.store import open_store
 
 NEW = "staff-browser-1,area_cleared,AZ,,cumulative,,{end},987654,,ha,ANAMA,dayaz-1794541,,\n"
 
@@ -22,7 +22,7 @@ def card_value(page, label: str):
 
 def test_a_published_figure_appears_on_an_open_page_within_5_seconds(browser, tmp_path):
     seed = copy_geodata(tmp_path / "geodata", GEODATA)
-    store = Store(tmp_path / "store", seed=seed)
+    store = open_store(tmp_path / "store", seed=seed)
     store.ensure("test")
     env = {"DASHBOARD_GEODATA": str(seed), "DASHBOARD_STORE": str(store.root)}
     with streamlit_server(env=env) as base:

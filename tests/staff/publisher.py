@@ -1,6 +1,9 @@
 """A separate process that publishes into a store, for the crash and concurrency tests.
 
-    python publisher.py STORE FOLDER BASE [--stop-at STEP] [--wait-for FILE] [--loop N]
+    python publisher.py STORE FOLDER BASE [--cache DIR] [--stop-at STEP] [--wait-for FILE] [--loop N]
+
+STORE            a store folder or a PostgreSQL URL
+--cache DIR      this process's own cache folder (a database store), as on another machine
 
 --stop-at STEP   print "at STEP" when the publication reaches STEP, then sleep (the test
                  kills the process there with SIGKILL)
@@ -19,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.staff.store import ConflictError, Store
+from dashboard.staff.store import ConflictError, open_store
 
 
 def main() -> int:
@@ -27,6 +30,7 @@ def main() -> int:
     parser.add_argument("store")
     parser.add_argument("folder")
     parser.add_argument("base", type=int)
+    parser.add_argument("--cache")
     parser.add_argument("--stop-at")
     parser.add_argument("--wait-for")
     parser.add_argument("--loop", type=int, default=0)
@@ -41,7 +45,7 @@ def main() -> int:
             while not Path(args.wait_for).exists():
                 time.sleep(0.005)
 
-    store = Store(args.store, step=step)
+    store = open_store(args.store, cache=args.cache, step=step)
     if args.loop:
         folder = Path(args.folder)
         other = folder.parent / (folder.name + "-original")

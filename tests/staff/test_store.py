@@ -1,4 +1,5 @@
-"""The versioned store: publish, refuse invalid data, conflicts, rollback, crashes."""
+"""The versioned store: publish, refuse invalid data, conflicts, rollback, crashes; on
+both backends (a folder, and PostgreSQL) unless a test is about one of them."""
 
 from __future__ import annotations
 
@@ -9,20 +10,27 @@ import pytest
 from staff_helpers import add_figure, data_digest, tree_digest
 
 from dashboard.data.loader import load_dataset
-from dashboard.staff.store import ConflictError, Store, StoreError, ValidationFailed
+from dashboard.staff.store import ConflictError, FileStore, Store, StoreError, ValidationFailed
 
-STEPS = (
-    "file:sources.csv",
-    "file:figures/clearance.csv",
-    "copied",
-    "validated",
-    "before_lock",
-    "locked",
-    "meta_written",
-    "version_renamed",
-    "pointer_written",
-    "pointer_switched",
-)
+COMMON_STEPS = ("file:sources.csv", "file:figures/clearance.csv", "copied", "validated", "before_lock")
+STEPS = {  # every named point of a publication, per backend, and the first one after it counts
+    "files": (*COMMON_STEPS, "locked", "meta_written", "version_renamed", "pointer_written", "pointer_switched"),
+    "postgres": (*COMMON_STEPS, "files_stored", "locked", "version_inserted", "pointer_updated", "audit_written",
+                 "committed"),
+}  # fmt: skip
+PUBLISHED_AT = {"files": "pointer_switched", "postgres": "committed"}
+
+
+def kind(store: Store) -> str:
+    return "files" if isinstance(store, FileStore) else "postgres"
+
+
+def snapshot(store: Store) -> dict:
+    """Every version's data files (SHA-256) and the current version, whatever the backend."""
+    return {
+        "current": store.current(),
+        **{v.number: data_digest(store.version_dir(v.number)) for v in store.versions()},
+    }
 
 
 class Crash(Exception):
@@ -36,7 +44,9 @@ def test_first_use_makes_version_one_from_the_shipped_files(store, seed):
     assert (folder / "figures" / "clearance.csv").read_bytes() == (seed / "figures" / "clearance.csv").read_bytes()
     assert data_digest(folder) == {k: v for k, v in tree_digest(seed).items() if k in data_digest(folder)}
     assert "boundaries/districts.geojson" in v.files and "README.md" not in v.files
-    assert store.pointer.read_text() == "000001\n"
+    assert v.files == data_digest(folder)
+    if kind(store) == "files":
+        assert store.pointer.read_text() == "000001\n"
 
 
 def test_publish_makes_a_new_version_with_who_when_and_why(store):
@@ -61,8 +71,8 @@ def test_a_reason_is_required(store):
 
 
 def test_invalid_data_is_refused_and_nothing_on_disk_changes(store):
-    before = tree_digest(store.root / "versions")
-    pointer = store.pointer.read_bytes()
+    before = snapshot(store)
+    audit = store.audit_entries()
     draft = store.new_draft()
     path = draft.path / "figures" / "clearance.csv"
     text = path.read_text(encoding="utf-8")
@@ -74,8 +84,8 @@ def test_invalid_data_is_refused_and_nothing_on_disk_changes(store):
         f"ERROR: figures/clearance.csv, line {line}, column 'source_id': found 'nope'; "
         "expected a source_id listed in sources.csv"
     ]
-    assert tree_digest(store.root / "versions") == before
-    assert store.pointer.read_bytes() == pointer
+    assert snapshot(store.reopened()) == before
+    assert store.audit_entries() == audit
     assert list((store.root / "tmp").iterdir()) == []
 
 
@@ -111,14 +121,21 @@ def test_rollback_restores_byte_identical_files_as_a_new_version(store):
 
 def _assert_whole(store: Store, old: dict[str, str], new: dict[str, str]) -> None:
     """The published version is exactly the old or exactly the new one, and loads."""
-    reopened = Store(store.root)
+    reopened = store.reopened()
     current = reopened.current_dir()
     assert current is not None
     assert data_digest(current) in (old, new)
     assert load_dataset(current).report.ok
 
 
-@pytest.mark.parametrize("step", STEPS)
+CRASH_CASES = [
+    pytest.param(k, step, id=f"{k}-{step}", marks=[pytest.mark.postgres] if k == "postgres" else [])
+    for k in STEPS
+    for step in STEPS[k]
+]
+
+
+@pytest.mark.parametrize(("backend", "step"), CRASH_CASES, indirect=["backend"])
 def test_a_crash_at_any_step_leaves_the_old_or_the_new_version_whole(store, step):
     old = data_digest(store.version_dir(1))
     draft = store.new_draft()
@@ -129,12 +146,16 @@ def test_a_crash_at_any_step_leaves_the_old_or_the_new_version_whole(store, step
         if name == step:
             raise Crash(name)
 
-    crashing = Store(store.root, step=crash)
+    crashing = store.reopened(step=crash)
     with pytest.raises(Crash):
         crashing.publish(draft.path, "A", "May", 1)
     _assert_whole(store, old, expected_new)
     published = store.current() == 2
-    assert published == (step == "pointer_switched")
+    assert published == (step == PUBLISHED_AT[kind(store)])
+    if kind(store) == "postgres":  # the audit record is in the version's own transaction
+        assert [e.get("version") for e in store.audit_entries() if e["event"] == "publish"] == (
+            [2] if published else []
+        )
     # after the crash the store keeps working: the next publication is version current + 1
     again = store.new_draft()
     add_figure(again.path, 7, value=1_000_001)
@@ -143,6 +164,7 @@ def test_a_crash_at_any_step_leaves_the_old_or_the_new_version_whole(store, step
     assert [x.number for x in store.versions()] == list(range(v.number, 0, -1))
 
 
+@pytest.mark.parametrize("backend", ["files"], indirect=True)  # PostgreSQL logs in the version's transaction
 def test_a_version_left_unlogged_by_a_crash_is_logged_by_the_next_publication(store):
     draft = store.new_draft()
     add_figure(draft.path)
@@ -152,7 +174,7 @@ def test_a_version_left_unlogged_by_a_crash_is_logged_by_the_next_publication(st
             raise Crash(name)
 
     with pytest.raises(Crash):
-        Store(store.root, step=crash).publish(draft.path, "A", "May figures", 1)
+        store.reopened(step=crash).publish(draft.path, "A", "May figures", 1)
     assert store.current() == 2
     assert [e.get("version") for e in store.audit_entries() if e["event"] == "publish"] == []
     again = store.new_draft()
@@ -167,7 +189,7 @@ def test_a_version_left_unlogged_by_a_crash_is_logged_by_the_next_publication(st
 
 
 def test_a_full_disk_publishes_nothing_and_says_so(store):
-    old = tree_digest(store.root / "versions")
+    old = snapshot(store)
     draft = store.new_draft()
     add_figure(draft.path)
 
@@ -176,8 +198,8 @@ def test_a_full_disk_publishes_nothing_and_says_so(store):
             raise OSError(errno.ENOSPC, "No space left on device")
 
     with pytest.raises(StoreError, match="the disk is full; nothing was published"):
-        Store(store.root, step=full).publish(draft.path, "A", "May", 1)
-    assert tree_digest(store.root / "versions") == old
+        store.reopened(step=full).publish(draft.path, "A", "May", 1)
+    assert snapshot(store) == old
     assert store.current() == 1
 
 

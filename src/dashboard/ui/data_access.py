@@ -1,9 +1,10 @@
 """The one place the app gets its data: the loader, cached once per data version.
 
 Where the data comes from: the staff store's published version when staff have
-published through the app (see dashboard.staff.store), otherwise the geodata folder.
-The store's pointer is resolved once per load, and a published version never changes,
-so its folder is the cache key; for the geodata folder every rerun checks the files'
+published through the app (see dashboard.staff.store: a folder, or PostgreSQL with a
+local cache folder per server), otherwise the geodata folder. The store's pointer is
+resolved once per load, and a published version never changes, so its folder is the
+cache key; for the geodata folder every rerun checks the files'
 sizes and modification times (a few stat calls). Either way all sessions share one
 loaded Dataset per version, and pages receive a Dataset and never read files themselves.
 
@@ -21,7 +22,7 @@ import streamlit as st
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.loader import LoadResult, data_signature, load_dataset
-from dashboard.staff.store import Store, default_store_root
+from dashboard.staff.store import Store, StoreError, open_store, store_target
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 POLL_ENV = "DASHBOARD_POLL_SECONDS"
@@ -35,13 +36,14 @@ def geodata_root() -> Path:
 
 def data_store() -> Store:
     """The staff store ($DASHBOARD_STORE), started from the geodata folder on first use."""
-    return Store(default_store_root(geodata_root()), seed=geodata_root())
+    return open_store(seed=geodata_root())
 
 
 def data_token() -> tuple:
     """What identifies the data to show now, cheaply: ("store", version folder) or
-    ("files", folder, sizes and modification times)."""
-    folder = Store(default_store_root(geodata_root())).current_dir()
+    ("files", folder, sizes and modification times). Raises StoreError when the
+    database store has not answered yet."""
+    folder = data_store().serving_dir()
     if folder is not None:
         return ("store", str(folder))
     root = geodata_root()
@@ -75,20 +77,29 @@ def load_folder(folder: Path) -> LoadResult:
 @st.fragment(run_every=poll_seconds())
 def _watch() -> None:
     """Rerun the page when the published data changed since it was drawn."""
-    if data_token() != st.session_state.get(_TOKEN):
+    try:
+        token = data_token()
+    except StoreError:
+        return  # the database is away: keep showing what the page has
+    if token != st.session_state.get(_TOKEN):
         st.rerun(scope="app")
 
 
 def get_dataset() -> Dataset:
     """The current dataset. When edited files fail validation, the last valid version
     keeps being served; with no valid version at all, the page shows the report."""
-    token = data_token()
+    try:
+        token = data_token()
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+        raise
     root = token[1]
     result = _load(root, token)
     st.session_state[_TOKEN] = token
     _watch()
     good = _last_good()
-    source = str(default_store_root(geodata_root())) if token[0] == "store" else root
+    source = store_target(geodata_root()) if token[0] == "store" else root
     if result.dataset is not None:
         good[source] = result.dataset
         return result.dataset
