@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for developers and CI.
 #   bash scripts/dev.sh run    set everything up, then start the dashboard on geodata/
-#   bash scripts/dev.sh test   set everything up (incl. Chromium), then lint and run every test
+#   bash scripts/dev.sh test   set everything up (incl. Chromium, PostgreSQL), then lint and run every test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -49,6 +49,17 @@ setup_browser() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 }
 
+setup_postgres() {  # only the tests of the PostgreSQL store need it; they start a private server
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    return
+  fi
+  say "installing PostgreSQL from Debian (store tests)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
 case "${1:-}" in
   run)
     setup_python
@@ -60,6 +71,7 @@ case "${1:-}" in
     setup_python
     setup_assets
     setup_browser
+    setup_postgres
     say "ruff check"
     "$VENV/bin/ruff" check .
     say "ruff format --check"

@@ -66,6 +66,11 @@ def _pool(url: str) -> ConnectionPool:
         pool = _pools.get(url)
         if pool is not None:
             return pool
+        try:  # one plain connection first: its error says what is wrong (a pool only retries)
+            with psycopg.connect(url, connect_timeout=int(CONNECT_TIMEOUT)) as conn:
+                migrate(conn)
+        except psycopg.Error as exc:
+            raise StoreError(f"the database {_describe(url)} cannot be used: {_first_line(exc)}") from exc
         pool = ConnectionPool(
             url,
             min_size=1,
@@ -77,8 +82,6 @@ def _pool(url: str) -> ConnectionPool:
         )
         try:
             pool.open(wait=True, timeout=CONNECT_TIMEOUT)
-            with pool.connection() as conn:
-                migrate(conn)
         except (psycopg.Error, PoolTimeout) as exc:
             pool.close()
             raise StoreError(f"the database {_describe(url)} cannot be used: {_first_line(exc)}") from exc
