@@ -76,20 +76,24 @@ def _store(args: argparse.Namespace):  # noqa: ANN202 (imported lazily)
     return open_store(args.store or None, seed=Path(args.seed), cache=args.cache or None)
 
 
+def _refused(exc: Exception, what: str) -> int:
+    """Print why a store command did nothing (a validation report first); exit code 1."""
+    report = getattr(exc, "report", None)
+    if report is not None:
+        print(report.to_text(), file=sys.stderr)
+    print(f"{what}: {exc}", file=sys.stderr)
+    return 1
+
+
 def _store_init(args: argparse.Namespace) -> int:
-    from dashboard.staff.store import StoreError, ValidationFailed
+    from dashboard.staff.store import StoreError
 
     try:
         store = _store(args)  # a database gets its schema migrations here
         existed = store.current()
         number = store.ensure("dashboard store init")
-    except ValidationFailed as exc:
-        print(exc.report.to_text(), file=sys.stderr)
-        print(f"Store not started: {exc}", file=sys.stderr)
-        return 1
     except StoreError as exc:
-        print(f"Store not started: {exc}", file=sys.stderr)
-        return 1
+        return _refused(exc, "Store not started")
     if existed is None:
         print(f"Started the store in {store.describe()}: version {number} is {args.seed}.")
     else:
@@ -98,19 +102,14 @@ def _store_init(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from dashboard.staff.store import StoreError, ValidationFailed
+    from dashboard.staff.store import StoreError
 
     try:
         store = _store(args)
         base = args.base if args.base is not None else store.ensure(args.who)
         version = store.publish(Path(args.dir), args.who, args.reason, base)
-    except ValidationFailed as exc:
-        print(exc.report.to_text(), file=sys.stderr)
-        print(f"Not published: {exc}", file=sys.stderr)
-        return 1
     except StoreError as exc:
-        print(f"Not published: {exc}", file=sys.stderr)
-        return 1
+        return _refused(exc, "Not published")
     print(f"Published version {version.number} in {store.describe()}.")
     return 0
 

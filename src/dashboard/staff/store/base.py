@@ -100,6 +100,19 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Pending:
+    """A publication whose files are copied and validated: what ``_commit`` gets."""
+
+    work: Path  # the checked copy
+    sums: dict[str, str]  # SHA-256 per file
+    who: str
+    reason: str
+    base: int | None
+    action: str
+    restored: int | None
+
+
+@dataclass(frozen=True)
 class Draft:
     """A working copy: a folder of data files and the version it started from."""
 
@@ -222,17 +235,8 @@ class Store(ABC):
         """The latest audit records, newest first."""
 
     @abstractmethod
-    def _commit(
-        self,
-        work: Path,
-        sums: dict[str, str],
-        who: str,
-        reason: str,
-        base: int | None,
-        action: str,
-        restored: int | None,
-    ) -> Version:
-        """Make a checked copy the current version, all or nothing, if ``base`` is current."""
+    def _commit(self, p: Pending) -> Version:
+        """Make a checked copy the current version, all or nothing, if its base is current."""
 
     # -- shared reading ----------------------------------------------------------------
     def current_dir(self) -> Path | None:
@@ -332,7 +336,7 @@ class Store(ABC):
             self.step("validated")
             if not result.report.ok:
                 raise ValidationFailed(result.report)
-            return self._commit(work, sums, who, reason, base, action, restored)
+            return self._commit(Pending(work, sums, who, reason, base, action, restored))
         except OSError as exc:
             raise StoreError(_disk_message(exc)) from exc
         finally:

@@ -39,6 +39,7 @@ from dashboard.staff.store.base import (
     META,
     NUMBER,
     ConflictError,
+    Pending,
     StepHook,
     Store,
     StoreError,
@@ -114,16 +115,10 @@ class FileStore(Store):
         return out
 
     # -- publishing --------------------------------------------------------------------
-    def _commit(
-        self,
-        work: Path,
-        sums: dict[str, str],
-        who: str,
-        reason: str,
-        base: int | None,
-        action: str,
-        restored: int | None,
-    ) -> Version:
+    def _commit(self, p: Pending) -> Version:
+        work, sums, who, reason, base, action, restored = (
+            p.work, p.sums, p.who, p.reason, p.base, p.action, p.restored
+        )  # fmt: skip
         self.step("before_lock")
         try:
             with FileLock(str(self.root / "publish.lock"), timeout=self.lock_timeout):

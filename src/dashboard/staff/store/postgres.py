@@ -43,6 +43,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from dashboard.staff.store.base import (
     META,
     ConflictError,
+    Pending,
     StepHook,
     Store,
     StoreError,
@@ -244,16 +245,10 @@ class PgStore(Store):
         return watcher.path()
 
     # -- publishing --------------------------------------------------------------------
-    def _commit(
-        self,
-        work: Path,
-        sums: dict[str, str],
-        who: str,
-        reason: str,
-        base: int | None,
-        action: str,
-        restored: int | None,
-    ) -> Version:
+    def _commit(self, p: Pending) -> Version:
+        work, sums, who, reason, base, action, restored = (
+            p.work, p.sums, p.who, p.reason, p.base, p.action, p.restored
+        )  # fmt: skip
         self.step("before_lock")
         current: int | None = None
         conflict = False
