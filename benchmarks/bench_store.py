@@ -54,11 +54,11 @@ def run_backend(name: str, target: str, work: Path, runs: int, browser) -> dict[
         expect(value).to_be_visible(timeout=60_000)
         for i in range(runs):
             figure = 900_000 + i
-            draft = publisher.new_draft()
+            draft = publisher.new_draft(1)  # version 1 plus one new figure: the card shows it
             with (draft.path / "figures" / "clearance.csv").open("a", encoding="utf-8") as f:
                 f.write(ROW.format(n=i, end=date.today().isoformat(), value=figure))
             start = time.perf_counter()
-            publisher.publish(draft.path, "bench", f"round {i}", draft.base)
+            publisher.publish(draft.path, "bench", f"round {i}", publisher.current())
             done = time.perf_counter()
             expect(value).to_have_text(f"{figure:,} ha", timeout=30_000)
             seen = time.perf_counter()
