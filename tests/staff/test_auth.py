@@ -110,3 +110,27 @@ def test_the_throttle_survives_a_new_process(store, hashed):
 def test_the_delay_is_capped():
     throttle_delays = [min(auth.MAX_DELAY, auth.FIRST_DELAY * 2 ** (n - auth.FREE_ATTEMPTS)) for n in range(3, 40)]
     assert max(throttle_delays) == auth.MAX_DELAY == 900
+
+
+def test_parallel_wrong_attempts_are_reserved_one_at_a_time(store, hashed):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(20) as pool:
+        statuses = list(pool.map(lambda i: sign_in(store, "x", f"g{i}", "10.0.0.5").status, range(20)))
+    # only the free attempts plus the first delayed one are checked; the rest wait unchecked
+    assert statuses.count("wrong") == auth.FREE_ATTEMPTS and statuses.count("locked") == 17
+
+
+def test_2000_failures_give_the_capped_delay_and_ipv6_counts_per_64(store):
+    t = Throttle(store.root / "throttle.json")
+    now = 1_000_000.0
+    for i in range(2000):
+        delay = t.failed("c", now + i * 10_000)
+    assert delay == auth.MAX_DELAY
+    keys = {auth.client_key(f"2001:db8:1:2::{i:x}") for i in range(50)}
+    assert keys == {"2001:db8:1:2::/64"}
+
+
+def test_a_huge_name_is_cut_before_the_audit_log(store, hashed):
+    sign_in(store, "A" * (2 * 1024 * 1024), "wrong", "10.0.0.6")
+    assert [e["who"] for e in store.audit_entries()] == ["A" * auth.MAX_NAME]

@@ -16,6 +16,7 @@ without being checked.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import time
@@ -33,6 +34,8 @@ HASH_ENV = "DASHBOARD_STAFF_PASSWORD_HASH"
 FREE_ATTEMPTS = 3
 FIRST_DELAY = 5.0  # seconds, after the free attempts; doubles with every further failure
 MAX_DELAY = 15 * 60.0
+MAX_NAME = 200  # characters of a sign-in name kept (the audit line stays bounded)
+_MAX_DOUBLINGS = 20  # FIRST_DELAY * 2**20 is far past MAX_DELAY: no overflow for any count
 _hasher = PasswordHasher()
 
 
@@ -64,6 +67,24 @@ def verify_password(password: str, hashed: str) -> bool:
         return bool(_hasher.verify(hashed, password))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+def client_key(client: str) -> str:
+    """The throttle's key of a client address: an IPv6 address counts as its /64."""
+    try:
+        addr = ipaddress.ip_address(client)
+    except ValueError:
+        return client[:100]
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{addr}/64", strict=False))
+    mapped = getattr(addr, "ipv4_mapped", None)
+    return str(mapped or addr)
+
+
+def _delay(failures: int) -> float:
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    return min(MAX_DELAY, FIRST_DELAY * 2 ** min(failures - FREE_ATTEMPTS, _MAX_DOUBLINGS))
 
 
 class Throttle:
@@ -103,12 +124,30 @@ class Throttle:
             data = self._read()
             entry = data.get(client) or {}
             failures = int(entry.get("failures", 0)) + 1
-            delay = 0.0
-            if failures >= FREE_ATTEMPTS:
-                delay = min(MAX_DELAY, FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS))
+            delay = _delay(failures)
             data[client] = {"failures": failures, "last": now, "until": now + delay}
             self._write(data)
         return delay
+
+    def reserve(self, client: str, now: float | None = None) -> float:
+        """One step under the lock: 0 when the client may try now (its attempt is then
+        counted as a failure in advance, so parallel attempts see it), else the wait."""
+        now = time.time() if now is None else now
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            data = self._read()
+            entry = data.get(client) or {}
+            wait = max(0.0, float(entry.get("until", 0.0)) - now)
+            if wait > 0:
+                return wait
+            failures = int(entry.get("failures", 0)) + 1
+            data[client] = {"failures": failures, "last": now, "until": now + _delay(failures)}
+            self._write(data)
+        return 0.0
+
+    def delay_of(self, client: str) -> float:
+        """The wait the client's counted failures impose."""
+        return _delay(self.failures(client))
 
     def succeeded(self, client: str) -> None:
         """Forget a client's failures."""
@@ -143,22 +182,22 @@ def sign_in(
     now: float | None = None,
 ) -> SignIn:
     """Check a staff sign-in, throttle failures, and record the attempt in the audit log."""
-    name = " ".join((name or "").split())
-    client = client or "unknown"
+    name = " ".join((name or "")[: MAX_NAME * 4].split())[:MAX_NAME]
+    client = client_key(client or "unknown")
     throttle = Throttle(store.root / "throttle.json")
     hashed = configured_hash(secrets)
     if hashed is None:
         store.audit("sign_in_failed", who=name, client=client, why="not configured")
         return SignIn("not_configured")
-    wait = throttle.wait(client, now)
-    if wait > 0:
-        store.audit("sign_in_failed", who=name, client=client, why="locked", wait=round(wait))
-        return SignIn("locked", wait)
     if not name or not password:
         store.audit("sign_in_failed", who=name, client=client, why="missing name or password")
         return SignIn("missing")
+    wait = throttle.reserve(client, now)  # before Argon2: parallel guesses wait, not pile up
+    if wait > 0:
+        store.audit("sign_in_failed", who=name, client=client, why="locked", wait=round(wait))
+        return SignIn("locked", wait)
     if not verify_password(password, hashed):
-        wait = throttle.failed(client, now)
+        wait = throttle.delay_of(client)
         store.audit("sign_in_failed", who=name, client=client, why="wrong password")
         return SignIn("wrong", wait)
     throttle.succeeded(client)
