@@ -147,7 +147,7 @@ def test_a_district_without_figures_shows_no_data_not_zero():
 
 def test_azerbaijani_labels_and_number_format():
     at = run_app(lang="az", period="2023")
-    assert card(at, "Təmizlənmiş ərazi").value == "53 081 ha"
+    assert card(at, "Təmizlənmiş ərazi").value == "53\u00a0081 ha"
 
 
 def test_filters_read_and_write_the_url():

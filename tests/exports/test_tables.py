@@ -176,4 +176,4 @@ def test_csv_in_azerbaijani_keeps_raw_numbers(dataset):
     row = by_section(rows, "district")["AZ-CAB"]
     assert row["name"] == "Cəbrayıl"
     assert row["value"] == "14016.7"  # the number, not "14 016,7"
-    assert row["value_text"] == "14 016,7 ha"
+    assert row["value_text"] == "14\u00a0016,7 ha"

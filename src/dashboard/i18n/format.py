@@ -41,7 +41,7 @@ def fmt_number(value: float | None, lang: str = "en") -> str:
         return "—"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     if lang == "az":
-        text = text.replace(",", " ").replace(".", ",")
+        text = text.replace(",", "\u00a0").replace(".", ",")  # no line break inside a number
     return text
 
 
