@@ -133,4 +133,5 @@ def test_2000_failures_give_the_capped_delay_and_ipv6_counts_per_64(store):
 
 def test_a_huge_name_is_cut_before_the_audit_log(store, hashed):
     sign_in(store, "A" * (2 * 1024 * 1024), "wrong", "10.0.0.6")
-    assert [e["who"] for e in store.audit_entries()] == ["A" * auth.MAX_NAME]
+    newest = store.audit_entries()[0]  # newest first; the fixture logged its own entry before
+    assert newest["who"] == "A" * auth.MAX_NAME
