@@ -46,7 +46,8 @@ def test_every_export_of_a_district_view_downloads_with_its_name(watched):
         assert name == f"karabakh-demining_area-cleared_jabrayil_2025_{TODAY}.{kind}"
     assert png_size(files["png"][1]) == (1920, 1080)
     assert files["pdf"][1].startswith(b"%PDF-")
-    rows = list(csv.DictReader(io.StringIO(files["csv"][1].decode("utf-8"))))
+    assert files["csv"][1].startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(files["csv"][1].decode("utf-8-sig"))))
     jabrayil = [r for r in rows if "AZ-CAB" in r.values() and r.get("value") == "9110.4"]
     assert jabrayil, "the district's 2025 figure is in the CSV"
     doc = json.loads(files["geojson"][1])

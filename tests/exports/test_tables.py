@@ -21,8 +21,8 @@ JABRAYIL_LATEST = Selection(districts=("AZ-CAB",))
 
 
 def read_csv(data: bytes) -> list[dict[str, str]]:
-    assert not data.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 byte-order mark first, for Excel"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
 def by_section(rows: list[dict[str, str]], section: str) -> dict[str, dict[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import math
 
@@ -11,11 +10,13 @@ from shapely.geometry import mapping
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.exports.content import COLUMNS, ViewContent, figure_rows, view_content
+from dashboard.exports.spreadsheet import csv_bytes
 from dashboard.maps.build import district_fill
 
 
 def figures_csv(dataset: Dataset, selection: Selection, lang: str) -> bytes:
-    """The view's figures as CSV (plain UTF-8, comma-separated, one header line).
+    """The view's figures as CSV (see ``spreadsheet.csv_bytes``: UTF-8 with BOM,
+    comma-separated, one header line, formula-like text neutralised).
 
     One row per figure shown (``content.COLUMNS``): the headline cards (``section``
     "card", and "card_compared" for the figure a card's change is computed against),
@@ -24,10 +25,7 @@ def figures_csv(dataset: Dataset, selection: Selection, lang: str) -> bytes:
     settlements shown ("settlement": families and people returned, two rows each).
     ``value`` is the raw number; ``value_text`` the number as the dashboard writes it.
     """
-    rows = figure_rows(dataset, selection, lang)
-    buffer = io.StringIO()
-    rows.to_csv(buffer, index=False, columns=COLUMNS, float_format="%.15g", lineterminator="\n")
-    return buffer.getvalue().encode("utf-8")
+    return csv_bytes(figure_rows(dataset, selection, lang), COLUMNS)
 
 
 def figures_geojson(dataset: Dataset, selection: Selection, lang: str) -> bytes:

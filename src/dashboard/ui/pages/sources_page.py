@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
+from dashboard.exports.spreadsheet import csv_bytes
 from dashboard.i18n.messages import t
 from dashboard.ui.cached import all_figures_table, conflicts
 from dashboard.ui.context import current_view
@@ -21,7 +22,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     table = all_figures_table(dataset, lang)
     st.download_button(
         t("download_csv", lang),
-        data=table.to_csv(index=False).encode("utf-8"),
+        data=csv_bytes(table),
         file_name=f"karabakh-demining-figures-{dataset.version}.csv",
         mime="text/csv",
     )
