@@ -29,10 +29,9 @@ from dashboard.analysis.engine import figure_index
 from dashboard.analysis.figures import headline
 from dashboard.analysis.selection import Period
 from dashboard.data.dataset import Dataset
-from dashboard.data.schema import NATIONAL
+from dashboard.data.schema import NATIONAL, PACES
 
-PACES = ("last_year", "three_years", "plan")
-DEFAULT_PACE = "last_year"
+DEFAULT_PACE = PACES[0]
 # Estimates a projection can start from, the first kind preferred as the default: the
 # hazardous area is the issuing body's own denominator of progress.
 ESTIMATE_METRICS = ("hazardous_area", "contaminated_area")
