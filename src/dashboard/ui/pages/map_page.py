@@ -11,6 +11,7 @@ from dashboard.ui.cached import cards, map_data, map_tables, unit_figures
 from dashboard.ui.components.cards import off_map_html, show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
+from dashboard.ui.components.sidebar import PLAN_CARD_KEY
 from dashboard.ui.context import current_view
 
 
@@ -20,6 +21,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     title.title(t("app_title", lang))
     with download.popover(t("export", lang), icon=":material/download:", width="stretch"):
         export_buttons(dataset, selection, lang)
+    st.toggle(t("card_plan_toggle", lang), key=PLAN_CARD_KEY, help=t("card_plan_toggle_help", lang))
     show_cards(cards(dataset, selection, lang), lang)
 
     data = map_data(dataset, selection, lang)
