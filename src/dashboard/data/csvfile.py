@@ -18,12 +18,21 @@ from dashboard.data.schema import MAX_CSV_BYTES, Column, TableSpec
 
 Row = dict[str, object]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+_ID_BODY = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
+_ID = re.compile(rf"^{_ID_BODY}$")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _COORDINATE = re.compile(r"^-?\d+(\.\d+)?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://\S+$")
 _CYRILLIC_1251 = set(range(0xC0, 0x100)) | {0xA8, 0xB8}
+# What a cell of each kind must look like, as regular expressions, for descriptions of
+# the same files outside this reader (the Frictionless Data Package): one definition.
+KIND_PATTERNS = {
+    "id": _ID.pattern,
+    "date": _DATE.pattern,
+    "url": _URL.pattern,
+    "codes": rf"^{_ID_BODY}(?:\s+{_ID_BODY})*$",
+}
 
 
 def parse_partial_date(text: str) -> tuple[date, date] | None:
