@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for developers and CI.
 #   bash scripts/dev.sh run    set everything up, then start the dashboard on geodata/
-#   bash scripts/dev.sh test   set everything up (incl. Chromium, PostgreSQL), then lint and run every test
+#   bash scripts/dev.sh test   set everything up (incl. Chromium, PostgreSQL, nginx), then lint and run every test
+#   bash scripts/dev.sh serve N [--port P]   set up (incl. nginx), then N Streamlit processes behind nginx on port P
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -60,18 +61,39 @@ setup_postgres() {  # only the tests of the PostgreSQL store need it; they start
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 }
 
+setup_nginx() {  # `serve` puts Debian's nginx in front of the Streamlit processes; its tests need it too
+  if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1; then
+    return
+  fi
+  say "installing nginx from Debian (serve N)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx >/dev/null
+}
+
 case "${1:-}" in
   run)
     setup_python
     setup_assets
     say "starting the dashboard on http://localhost:8501"
-    exec "$PY" -m streamlit run app.py
+    # no proxy in front: uvicorn must not believe a visitor's X-Forwarded-For (README,
+    # "Running for many visitors"); set FORWARDED_ALLOW_IPS to your own proxy's address
+    FORWARDED_ALLOW_IPS="${FORWARDED_ALLOW_IPS-}" exec "$PY" -m streamlit run app.py
+    ;;
+  serve)
+    shift
+    setup_python
+    setup_assets
+    setup_nginx
+    exec "$PY" -m dashboard.serve "$@"
     ;;
   test)
     setup_python
     setup_assets
     setup_browser
     setup_postgres
+    setup_nginx
     say "ruff check"
     "$VENV/bin/ruff" check .
     say "ruff format --check"
@@ -82,7 +104,7 @@ case "${1:-}" in
     exec "$PY" -m pytest
     ;;
   *)
-    echo "usage: bash scripts/dev.sh run|test" >&2
+    echo "usage: bash scripts/dev.sh run | test | serve N [--port P]" >&2
     exit 2
     ;;
 esac

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+from dashboard.serve.processes import FORWARDED_ENV, REPO, free_port, healthy, streamlit_command
+
+__all__ = ["CHROMIUM_ARGS", "REPO", "chromium_path", "free_port", "streamlit_server"]
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -23,13 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def chromium_path() -> str | None:
@@ -44,13 +37,10 @@ def chromium_path() -> str | None:
 def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
     """Run ``streamlit run script`` from the repository root; yield its base URL."""
     port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", script,
-        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+    # no proxy in front: X-Forwarded-For is not believed from anyone (as `dev.sh run`)
+    environment = os.environ | {FORWARDED_ENV: ""} | (env or {})
     proc = subprocess.Popen(
-        cmd, cwd=REPO, env=os.environ | (env or {}), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        streamlit_command(port, script), cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -58,12 +48,8 @@ def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None, 
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:  # noqa: S310 (local URL)
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
+            if healthy(base, timeout=2):
+                break
             if time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not answer on {base} within {timeout} s")
             time.sleep(0.2)
