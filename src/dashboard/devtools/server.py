@@ -1,17 +1,21 @@
-"""Start a Streamlit script on a free local port, for browser tests and benchmarks."""
+"""Start a Streamlit script, or `dev.sh serve N`, on a free local port, for browser tests and
+benchmarks."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.serve.processes import FORWARDED_ENV, REPO, free_port, healthy, streamlit_command
 
-__all__ = ["CHROMIUM_ARGS", "REPO", "chromium_path", "free_port", "streamlit_server"]
+__all__ = ["CHROMIUM_ARGS", "REPO", "Served", "chromium_path", "free_port", "serve", "streamlit_server"]
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -60,3 +64,53 @@ def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None, 
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@dataclass
+class Served:
+    """A running `dev.sh serve`: its public URL, nginx's prefix folder and the supervisor."""
+
+    base: str
+    prefix: Path
+    supervisor: subprocess.Popen
+
+    def state(self) -> dict:
+        """processes.json: nginx's pid and each Streamlit process's pid and port."""
+        return json.loads((self.prefix / "processes.json").read_text(encoding="utf-8"))
+
+    def access_log(self) -> list[str]:
+        return (self.prefix / "logs" / "access.log").read_text(encoding="utf-8").splitlines()
+
+
+@contextmanager
+def serve(count: int = 2, env: dict[str, str] | None = None, timeout: float = 180) -> Iterator[Served]:
+    """Run ``bash scripts/dev.sh serve COUNT`` on a free local port; stop it with SIGTERM
+    afterwards (the supervisor then stops nginx and every Streamlit process)."""
+    port = free_port()
+    cmd = ["bash", "scripts/dev.sh", "serve", str(count), "--port", str(port), "--address", "127.0.0.1"]
+    output = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+    supervisor = subprocess.Popen(
+        cmd, cwd=REPO, env=os.environ | (env or {}), stdout=output, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    served = Served(f"http://127.0.0.1:{port}", REPO / "var" / "serve" / str(port), supervisor)
+    try:
+        deadline = time.monotonic() + timeout
+        while not ((served.prefix / "processes.json").exists() and healthy(served.base, timeout=2)):
+            if supervisor.poll() is not None:
+                output.seek(0)
+                out = output.read().decode(errors="replace")
+                raise RuntimeError(f"serve exited ({supervisor.returncode}): {out[-3000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"serve did not answer on {served.base} within {timeout} s")
+            time.sleep(0.2)
+        yield served
+    finally:
+        if supervisor.poll() is None:
+            supervisor.terminate()
+        try:
+            supervisor.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(supervisor.pid, 9)
+            supervisor.wait()
+        output.close()
