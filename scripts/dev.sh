@@ -39,37 +39,35 @@ setup_assets() {
   cp -r node_modules/leaflet/dist/images static/vendor/leaflet/
 }
 
+apt_install() {  # apt_install WHY PACKAGE...: Debian packages (with sudo when not root)
+  local why=$1
+  shift
+  say "installing $* from Debian ($why)"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 setup_browser() {
   if [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ]; then
     return
   fi
-  say "installing Chromium from Debian (browser tests)"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  apt_install "browser tests" chromium fonts-dejavu-core
 }
 
 setup_postgres() {  # only the tests of the PostgreSQL store need it; they start a private server
   if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     return
   fi
-  say "installing PostgreSQL from Debian (store tests)"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  apt_install "store tests" postgresql
 }
 
-setup_nginx() {  # `serve` puts Debian's nginx in front of the Streamlit processes; its tests need it too
+setup_nginx() {  # `serve` puts nginx in front of the Streamlit processes; its tests need it too
   if [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1; then
     return
   fi
-  say "installing nginx from Debian (serve N)"
-  local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx >/dev/null
+  apt_install "serve N" nginx
 }
 
 case "${1:-}" in

@@ -18,7 +18,7 @@ from paths import GEODATA, copy_geodata
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit_client import Visitor
 
-from dashboard.devtools.server import Served, serve, streamlit_server
+from dashboard.devtools.server import serve, streamlit_server
 from dashboard.serve import nginx
 from dashboard.serve.processes import healthy
 from dashboard.serve.supervisor import ServeError, Supervisor
@@ -36,16 +36,6 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str,
         for key, value in r.headers.items():
             headers_out.setdefault(key.lower(), []).append(value)
         return r.status, headers_out, r.read()
-
-
-def upstreams(served: Served, path: str) -> list[str]:
-    """The process (upstream address) of each logged request for `path`, in order."""
-    found = []
-    for line in served.access_log():
-        match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(\S+)', line)
-        if match and match.group(1).split("?")[0] == path:
-            found.append(match.group(2))
-    return found
 
 
 def alive(pid: int) -> bool:
@@ -101,15 +91,15 @@ def test_serve_2_answers_through_nginx_spreads_browsers_and_stops_every_process_
         for _ in range(40):
             get(f"{served.base}/_stcore/health")
         time.sleep(0.5)  # nginx logs a request just after its response
-        assert set(upstreams(served, "/_stcore/health")) == ports
+        assert set(served.upstreams("/_stcore/health")) == ports
         # ... and one with the cookie stays on one, and is not given another cookie
         route = cookie.split(";", 1)[0]
-        before = len(upstreams(served, "/_stcore/health"))
+        before = len(served.upstreams("/_stcore/health"))
         for _ in range(20):
             _, headers, _ = get(f"{served.base}/_stcore/health", {"Cookie": route})
             assert not any(c.startswith(COOKIE) for c in headers.get("set-cookie", []))
         time.sleep(0.5)
-        cookied = upstreams(served, "/_stcore/health")[before:]
+        cookied = served.upstreams("/_stcore/health")[before:]
         assert len(cookied) == 20 and len(set(cookied)) == 1
         supervisor = served.supervisor
     # serve() sent SIGTERM and waited for the supervisor
@@ -129,7 +119,7 @@ def test_a_page_and_its_websocket_reach_the_same_process(staff_env):
             assert page.run().elements
             page.close()
         time.sleep(0.5)  # a websocket's line is logged when it closes
-        pages, streams = upstreams(served, "/"), upstreams(served, "/_stcore/stream")
+        pages, streams = served.upstreams("/"), served.upstreams("/_stcore/stream")
         assert len(pages) == len(streams) == 12
         assert pages == streams
         assert len(set(pages)) == 2  # and the twelve browsers did not all land on one process

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import tempfile
 import time
@@ -80,6 +81,16 @@ class Served:
 
     def access_log(self) -> list[str]:
         return (self.prefix / "logs" / "access.log").read_text(encoding="utf-8").splitlines()
+
+    def upstreams(self, path: str) -> list[str]:
+        """The process ("127.0.0.1:PORT") that served each logged GET of `path`, in log
+        order (nginx logs a request just after its response, a websocket when it closes)."""
+        found = []
+        for line in self.access_log():
+            match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(\S+)', line)
+            if match and match.group(1).split("?")[0] == path:
+                found.append(match.group(2))
+        return found
 
 
 @contextmanager
