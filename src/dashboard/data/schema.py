@@ -50,7 +50,12 @@ NATIONAL = "AZ"
 # What a viewer can choose (the sidebar and the prepared presentation views).
 VIEW_METRICS = ("area_cleared", "ap_mines", "at_mines", "uxo", "victims", "returns")
 FOCUS_REGIONS = ("Karabakh", "East Zangezur")
-CARD_KEYS = ("area", "ap", "at", "uxo", "settlements", "families", "people", "victims")
+CARD_KEYS = ("area", "ap", "at", "uxo", "settlements", "families", "people", "victims", "plan", "projection")
+# Cards a view shows only when asked for: the year against its plan, and the projection.
+EXTRA_CARDS = ("plan", "projection")
+# Paces a projection can assume (dashboard.analysis.projection): the last full year's
+# clearance, the average of the last three, or the current plan.
+PACES = ("last_year", "three_years", "plan")
 PERIOD_PATTERN = r"^(?:\d{4}|cumulative(?::\d{4}-\d{2}-\d{2})?)$"
 
 SOURCES = TableSpec(
