@@ -123,8 +123,8 @@ PLANS_MESSAGES: dict[str, tuple[str, str]] = {
     "card_projection": ("Projection: estimated area cleared in", "Hesablama: təxmin edilən ərazi təmizlənərdi"),
     "export_projection": ("Projection slide (PNG, 1920×1080)", "Hesablama slaydı (PNG, 1920×1080)"),
     "export_with_projection": (
-        "Add the projection (with its assumptions) to the handout",
-        "Hesablamanı (fərziyyələri ilə) paylama materialına əlavə et",
+        "Add the projection (with its assumptions) to the handout and the figures CSV",
+        "Hesablamanı (fərziyyələri ilə) paylama materialına və rəqəmlər CSV-sinə əlavə et",
     ),
     # the open data package (Sources page)
     "download_all": ("Download all data (zip)", "Bütün məlumatları yüklə (zip)"),
