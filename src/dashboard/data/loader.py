@@ -90,13 +90,11 @@ def load_dataset(root: Path | str, today: date | None = None) -> LoadResult:
 
 
 def _load(root: Path, today: date, report: Report) -> LoadResult:
-    districts_full = read_features(
-        root, schema.DISTRICTS_FILE, report, schema.DISTRICT_PROPERTIES, "code", inside_azerbaijan=True
-    )
-    display = read_features(
-        root, schema.DISPLAY_FILE, report, schema.DISTRICT_PROPERTIES, "code", inside_azerbaijan=True
-    )
-    background = read_features(root, schema.BACKGROUND_FILE, report, ("name",), None, inside_azerbaijan=False)
+    azerbaijan = (schema.AZERBAIJAN_BOUNDS, "Azerbaijan")
+    region = (schema.REGION_BOUNDS, "the map's region")
+    districts_full = read_features(root, schema.DISTRICTS_FILE, report, schema.DISTRICT_PROPERTIES, "code", *azerbaijan)
+    display = read_features(root, schema.DISPLAY_FILE, report, schema.DISTRICT_PROPERTIES, "code", *azerbaijan)
+    background = read_features(root, schema.BACKGROUND_FILE, report, ("name",), None, *region)
     tables = {spec.path: _read_table(root, spec, report, today) for spec in _tables()}
 
     codes: set[str] = set()
