@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from expected import best, en_number
 from expected_claims import claims, figures, verdict
+from paths import REPO
 from streamlit.testing.v1 import AppTest
 from test_pages import run_app
 
@@ -191,3 +192,14 @@ def test_the_contradictions_list_every_group_with_all_its_figures():
             assert en_date(by_id[r.figure_id]["period_end"]) in r.period or r.period == (
                 f"in {by_id[r.figure_id]['period_end'][:4]}"
             )
+
+
+def test_without_claims_the_page_says_so(minimal, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_GEODATA", str(minimal))
+    monkeypatch.setenv("DASHBOARD_STORE", str(minimal.parent / "store"))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("src/dashboard/ui/pages/claims_page.py").run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == ["No claims are recorded (geodata/claims.csv)."]
+    assert not at.dataframe
