@@ -100,7 +100,7 @@ def test_a_repeated_old_figure_is_named_with_its_date(page, claim_id):
     (claim,) = [c for c in claims() if c["claim_id"] == claim_id]
     expected = verdict(claim)
     assert expected.verdict == "earlier"
-    assert listed.loc[claim_id, "verdict_text"] == f"Was the record on {en_date(expected.matched['period_end'])}"
+    assert listed.loc[claim_id, "verdict_text"] == f"Was the record as of {en_date(expected.matched['period_end'])}"
 
 
 def test_a_differing_claim_says_by_how_much(page):
@@ -142,7 +142,7 @@ def test_the_page_in_azerbaijani():
     listed, _ = tables(at)
     assert listed.loc["nation-area-200000", "verdict_text"] == "Həmin vaxtkı məlumatlara uyğundur"
     assert listed.loc["nation-area-200000", "as_stated"] == "200\u00a0000 ha-dan çox"
-    assert listed.loc["nation-victims-361", "verdict_text"] == "30 may 2024 tarixinin məlumatıdır"
+    assert listed.loc["nation-victims-361", "verdict_text"] == "30 may 2024 tarixinə olan məlumatdır"
 
 
 # Contradictions: the groups counted from the CSV files, with their own grouping code.

@@ -47,7 +47,7 @@ CLAIM_MESSAGES: dict[str, tuple[str, str]] = {
     "date_span": ("{start} – {end}", "{start} – {end}"),
     "date_inferred": ("{date} (inferred)", "{date} (təxmini)"),
     "verdict_matches": ("Matches the record at the time", "Həmin vaxtkı məlumatlara uyğundur"),
-    "verdict_earlier": ("Was the record on {date}", "{date} tarixinin məlumatıdır"),
+    "verdict_earlier": ("Was the record as of {date}", "{date} tarixinə olan məlumatdır"),
     "verdict_earlier_any": ("Was the record at an earlier date", "Daha əvvəlki tarixin məlumatıdır"),
     "verdict_differs": ("Differs from the record", "Məlumatlardan fərqlənir"),
     "verdict_cannot_check": ("Cannot be checked", "Yoxlamaq mümkün deyil"),
