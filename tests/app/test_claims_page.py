@@ -203,3 +203,22 @@ def test_without_claims_the_page_says_so(minimal, monkeypatch):
     assert not at.exception, at.exception
     assert [i.value for i in at.info] == ["No claims are recorded (geodata/claims.csv)."]
     assert not at.dataframe
+
+
+def test_the_downloads_carry_every_claim_with_its_verdict():
+    import csv
+    import io
+
+    from dashboard.data.loader import load_dataset
+    from dashboard.exports.spreadsheet import csv_bytes
+    from dashboard.text.claims import claims_export
+    from dashboard.text.provenance import all_figures_table
+
+    data = load_dataset(REPO / "geodata").dataset
+    expected = {c["claim_id"]: verdict(c).verdict for c in claims()}
+    every = list(csv.DictReader(io.StringIO(csv_bytes(all_figures_table(data, "en")).decode("utf-8-sig"))))
+    assert len([r for r in every if r["kind"] == "figure"]) == len(figures())
+    assert {r["figure_id"]: r["claim_verdict"] for r in every if r["kind"] == "claim"} == expected
+    own = list(csv.DictReader(io.StringIO(csv_bytes(claims_export(data, "en")).decode("utf-8-sig"))))
+    assert {r["claim_id"]: r["verdict"] for r in own} == expected
+    assert all(r["source_url"].startswith("https://") and r["claim"] for r in own)
