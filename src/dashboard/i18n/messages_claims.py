@@ -86,8 +86,8 @@ CLAIM_MESSAGES: dict[str, tuple[str, str]] = {
     "flag_garbled": ("source text garbled", "mənbə mətni təhriflidir"),
     # contradictions on the Sources page
     "contradictions_intro": (
-        "Every group of figures for the same metric, area and period that give different values, with all their figures. ✓ marks the figure the dashboard uses, and the last column gives the rule that chose it.",
-        "Eyni göstərici, ərazi və dövr üçün fərqli dəyərlər verən bütün rəqəm qrupları, bütün rəqəmləri ilə. ✓ panelin istifadə etdiyi rəqəmi göstərir, son sütun isə onu seçən qaydanı verir.",
+        "Every group of figures for the same metric, area and period that give different values, with all their figures. ✓ marks the figure the dashboard uses, beside the rule that chose it.",
+        "Eyni göstərici, ərazi və dövr üçün fərqli dəyərlər verən bütün rəqəm qrupları, bütün rəqəmləri ilə. ✓ panelin istifadə etdiyi rəqəmi göstərir, yanında onu seçən qayda verilib.",
     ),
     "contradictions_count": ("{n} groups of figures that disagree.", "Bir-birinə uyğun gəlməyən {n} rəqəm qrupu."),
     "col_group": ("Group", "Qrup"),
