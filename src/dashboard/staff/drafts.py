@@ -1,11 +1,12 @@
 """Working on a draft: tables as rows for the editor, writing them back, validation
-findings per row, and carrying a draft over to a newer published version."""
+findings per row, and carrying a draft over to a newer published version. After any
+change to a staff member's draft, ``store.drafts.save(draft)`` keeps it (see
+dashboard.staff.store.drafts)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import shutil
 from pathlib import Path
 
@@ -49,14 +50,6 @@ def finding_text(f: Finding) -> str:
     return f"{f.severity.upper()}{column}: {f.message}"
 
 
-def draft_base(path: Path) -> int | None:
-    """The version a draft folder started from."""
-    try:
-        return int(json.loads((path / "draft.json").read_text(encoding="utf-8"))["base"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
 def _csv_text(columns: list[str], rows: list[dict[str, str]]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
@@ -97,7 +90,7 @@ def rebase(store: Store, draft: Draft) -> tuple[Draft, list[str]]:
     newer version. Where both changed the same row or file, the list says so."""
     current = store.ensure()
     base_dir, mine = store.version_dir(draft.base), draft.path
-    new = store.new_draft(current)
+    new = store.drafts.new(current, owner=draft.owner)
     conflicts: list[str] = []
     names = dict.fromkeys([*managed_files(base_dir), *managed_files(mine), *managed_files(new.path)])
     for rel in names:
@@ -117,7 +110,8 @@ def rebase(store: Store, draft: Draft) -> tuple[Draft, list[str]]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    store.discard(draft)
+    store.drafts.save(new)  # the new draft is its owner's from here on, then the old one goes
+    store.drafts.discard(draft)
     return new, conflicts
 
 
