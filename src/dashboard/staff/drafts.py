@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 from dashboard.data.report import Finding, Report
 from dashboard.staff.diff import TABLES, _keyed, read_rows
 from dashboard.staff.store import Draft, Store, managed_files
+from dashboard.staff.store.disk import replace_bytes
 
 
 def table_rows(folder: Path, rel: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -32,7 +32,7 @@ def write_table(folder: Path, rel: str, columns: list[str], rows: list[dict[str,
         cells = ["" if row.get(c) is None else str(row.get(c)).strip() for c in columns]
         if any(cells):
             writer.writerow(cells)
-    (folder / rel).write_text(out.getvalue(), encoding="utf-8", newline="")
+    replace_bytes(folder / rel, out.getvalue().encode("utf-8"), scratch_dir=folder.parent)
 
 
 def findings_by_line(report: Report, rel: str) -> dict[int, list[Finding]]:
@@ -119,4 +119,4 @@ def reset_file(store: Store, draft: Draft, rel: str) -> None:
     """Put one file of a draft back as it is in the draft's base version."""
     source = store.version_dir(draft.base) / rel
     if source.exists():
-        shutil.copyfile(source, draft.path / rel)
+        replace_bytes(draft.path / rel, source.read_bytes(), scratch_dir=draft.path.parent)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 STALE_SECONDS = 24 * 3600
 _HOST = hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:8]
-_SCRATCH = re.compile(r"-(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{32}$")
+_SCRATCH = re.compile(r"(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{32}(?:$|\.)")
 
 
 def fsync_dir(path: Path) -> None:
@@ -67,23 +67,35 @@ def remove_leftovers(folder: Path) -> list[str]:
         return removed
     for path in entries:
         if left_by_gone_process(path.name):
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+            remove_path(path)
             removed.append(path.name)
     return removed
 
 
-def write_json_atomic(path: Path, data: object) -> None:
-    """Replace a small JSON file all at once (readers see the old or the new text)."""
+def remove_path(path: Path) -> None:
+    """Remove a file or a folder with all it holds (a link itself, never what it names)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def replace_bytes(path: Path, data: bytes, scratch_dir: Path | None = None) -> None:
+    """Replace a file's bytes all at once: a crash leaves the old file or the new one,
+    never part of either. The new bytes are written beside it first (or in
+    ``scratch_dir``, on the same disk), where a crash leaves them to the next start."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(scratch_name(path.name + "."))
+    tmp = (scratch_dir or path.parent) / scratch_name(path.name + ".")
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def write_json_atomic(path: Path, data: object) -> None:
+    """Replace a small JSON file all at once (readers see the old or the new text)."""
+    replace_bytes(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def read_json(path: Path) -> dict:

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.staff.store.base import Draft, StoreError, managed_files, now_text, time_text
-from dashboard.staff.store.disk import STALE_SECONDS
+from dashboard.staff.store.disk import STALE_SECONDS, remove_path
 
 if TYPE_CHECKING:
     from dashboard.staff.store.base import Store
@@ -181,9 +181,9 @@ class DraftBook(ABC):
             shutil.rmtree(draft.path, ignore_errors=True)
 
     def sweep(self, now: float | None = None) -> list[str]:
-        """Remove the drafts unused for KEEP_DAYS days (their owners get a note), and the
-        folders nobody keeps (scratch copies, carry-overs cut short) after a day; returns
-        the owners whose draft was removed."""
+        """Remove the drafts unused for KEEP_DAYS days (their owners get a note), and after
+        a day whatever else is in the folder (scratch copies, carry-overs cut short, an
+        upload's copy from a crash); returns the owners whose draft was removed."""
         now = self.now() if now is None else now
         expired = self._expire(now - KEEP_SECONDS, now)
         for owner, record in expired:
@@ -192,6 +192,6 @@ class DraftBook(ABC):
         if self.folder.is_dir():
             kept = self._kept_ids()
             for path in self.folder.iterdir():
-                if DRAFT_ID.match(path.name) and path.name not in kept and _age(path) > STALE_SECONDS:
-                    shutil.rmtree(path, ignore_errors=True)
+                if path.name not in kept and not path.name.startswith("index.") and _age(path) > STALE_SECONDS:
+                    remove_path(path)
         return [owner for owner, _ in expired]

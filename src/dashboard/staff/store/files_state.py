@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 from dashboard.staff.store.attempts import FORGET_SECONDS, AttemptBook, Attempts, AttemptState, Change, T
 from dashboard.staff.store.base import Draft, StoreError
 from dashboard.staff.store.disk import read_json, write_json_atomic
-from dashboard.staff.store.drafts import DraftBook, DraftRecord, ExpiredDraft
+from dashboard.staff.store.drafts import DRAFT_ID, DraftBook, DraftRecord, ExpiredDraft
 
 LOCK_SECONDS = 10.0
 
@@ -57,9 +57,10 @@ def _section(data: dict, name: str) -> dict:
 
 def _record(value: object) -> DraftRecord | None:
     try:
-        return DraftRecord(str(value["id"]), int(value["base"]), float(value["used"]))  # type: ignore[index]
+        record = DraftRecord(str(value["id"]), int(value["base"]), float(value["used"]))  # type: ignore[index]
     except (TypeError, KeyError, ValueError):
         return None
+    return record if DRAFT_ID.match(record.id) else None
 
 
 class FileDrafts(DraftBook):
