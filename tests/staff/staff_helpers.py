@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,14 @@ def start(*args: str) -> subprocess.Popen:
 def wait_line(proc: subprocess.Popen, expected: str) -> None:
     line = proc.stdout.readline().strip()
     assert line == expected, f"{line!r}; stderr: {proc.stderr.read()[-2000:] if proc.poll() is not None else ''}"
+
+
+def killed_when_it_prints(code: str, line: str) -> None:
+    """Run Python code in a new process, and kill it (SIGKILL) once it prints ``line``."""
+    env = os.environ | {"PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{REPO / 'tests'}"}
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout.readline().strip() == line
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()

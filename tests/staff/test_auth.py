@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
 
 import pytest
 from paths import REPO
+from staff_helpers import killed_when_it_prints
 
 from dashboard.staff import auth
 from dashboard.staff.auth import (
@@ -213,12 +213,7 @@ def test_a_killed_server_holding_the_throttle_lock_does_not_block_sign_ins(store
         f"s = open_store({backend!r}, cache={str(tmp_path / 'other-cache')!r}); "
         "s.attempts.update('10.0.0.1', lambda st, now: (print('locked', flush=True), time.sleep(600)))"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "locked"
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    killed_when_it_prints(code, "locked")
     assert sign_in(store, "Aysel", PASSWORD, "10.0.0.1").ok  # the lock went with the process
 
 

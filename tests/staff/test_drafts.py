@@ -15,7 +15,7 @@ import time
 
 import pytest
 from paths import REPO
-from staff_helpers import add_figure, data_digest, start, target, wait_line
+from staff_helpers import add_figure, data_digest, killed_when_it_prints, start, target, wait_line
 
 from dashboard.staff.drafts import rebase
 from dashboard.staff.store import KEEP_DAYS, FileStore, open_store
@@ -139,12 +139,7 @@ def test_a_server_killed_while_saving_leaves_the_last_save_whole(pg_url, seed, t
         f"s = open_store({pg_url!r}, cache={str(tmp_path / 'cache')!r}, step=step)\n"
         f"s.drafts.save(Draft(Path({str(draft.path)!r}), 1, 'aysel'))\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "at draft_saving"
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+    killed_when_it_prints(code, "at draft_saving")
     elsewhere = open_store(pg_url, seed=seed, cache=tmp_path / "elsewhere").drafts.open("Aysel")
     assert data_digest(elsewhere.path) == first != second
     store.drafts.save(draft)  # the next save goes through whole

@@ -53,13 +53,11 @@ class PgDrafts(DraftBook):
             return _clock(conn)
 
     def record(self, owner: str) -> DraftRecord | None:
-        with self.store.connection() as conn:
-            row = conn.execute(
-                "SELECT id, base, extract(epoch FROM used) FROM drafts WHERE owner = %s", (owner,)
-            ).fetchone()
-        return None if row is None else DraftRecord(row[0], row[1], float(row[2]))
+        found = self._stored(owner)
+        return None if found is None else found[0]
 
-    def _find(self, owner: str) -> tuple[DraftRecord, Path] | None:
+    def _stored(self, owner: str) -> tuple[DraftRecord, dict[str, str | None]] | None:
+        """The staff member's draft and the files it changed (None: removed), as saved."""
         with self.store.connection() as conn:
             rows = conn.execute(
                 "SELECT d.id, d.base, extract(epoch FROM d.used), f.path, f.sha256"
@@ -68,8 +66,14 @@ class PgDrafts(DraftBook):
             ).fetchall()
         if not rows:
             return None
-        record = DraftRecord(rows[0][0], rows[0][1], float(rows[0][2]))
         changed = {path: sha for *_, path, sha in rows if path is not None}
+        return DraftRecord(rows[0][0], rows[0][1], float(rows[0][2])), changed
+
+    def _find(self, owner: str) -> tuple[DraftRecord, Path] | None:
+        found = self._stored(owner)
+        if found is None:
+            return None
+        record, changed = found
         expected = self.store.version(record.base).files | changed
         expected = {rel: sha for rel, sha in expected.items() if sha is not None}
         path = self.folder / record.id

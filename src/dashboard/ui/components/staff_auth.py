@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.i18n.messages import t
 from dashboard.staff.auth import MAX_NAME, clean_name, configured_hash, oidc_check, sign_in
-from dashboard.staff.store import Store
+from dashboard.staff.store import Store, StoreError
 from dashboard.ui.text import md
 
 USER_KEY = "_staff_user"
@@ -81,7 +81,11 @@ def staff_user(store: Store, lang: str) -> str | None:
         submitted = st.form_submit_button(t("staff_sign_in", lang))
     if not submitted:
         return None
-    result = sign_in(store, name, password, _client(), secrets)
+    try:
+        result = sign_in(store, name, password, _client(), secrets)
+    except StoreError as exc:  # the database is away: say so, never a traceback
+        st.error(md(str(exc)))
+        return None
     if result.ok:
         st.session_state[USER_KEY] = clean_name(name)
         st.rerun()
