@@ -301,13 +301,22 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
         if not result.ok:
             result.files = []
             return result
-        before = _errors(load_dataset(draft).report)
+        old = load_dataset(draft).report
+        before = _errors(old)
         after = load_dataset(scratch).report
         new_errors = [f for f in after.errors if f.text() not in before]
         new_errors.sort(key=lambda f: f.file not in result.files)  # the uploaded file's own problems first
-        result.report.findings += [f for f in after.findings if f.file in result.files and f not in new_errors]
-        result.report.findings += new_errors
-        if new_errors:
+        new = set(new_errors)
+        for f in after.findings:
+            if f.file in result.files and f not in new:
+                result.report.add(f)
+        for f in new_errors:
+            result.report.add(f)
+        # errors beyond the kept ones are only counted: more of them than before is new ones
+        more = after.error_count - old.error_count - len(new_errors)
+        if after.error_count > len(after.errors) and more > 0:
+            result.report.count_more("error", more)
+        if new_errors or (after.error_count > len(after.errors) and more > 0):
             result.files = []
             return result
         for rel in result.files:

@@ -58,7 +58,7 @@ class ValidationFailed(StoreError):
     """The files have errors; nothing was published."""
 
     def __init__(self, report: Report) -> None:
-        super().__init__(f"the data has {len(report.errors)} error(s); nothing was published")
+        super().__init__(f"the data has {report.error_count} error(s); nothing was published")
         self.report = report
 
 
