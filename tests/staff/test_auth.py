@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 from paths import REPO
@@ -109,15 +110,16 @@ def test_repeated_wrong_passwords_lock_the_client_with_growing_delays(store, has
 
 
 def test_the_throttle_survives_a_new_process(store, backend, tmp_path, hashed):
-    results = [sign_in(store, "x", f"guess-{i}", "10.0.0.7").status for i in range(4)]
+    now = time.time()  # fixed: a slow start of the other process does not outlast the wait
+    results = [sign_in(store, "x", f"guess-{i}", "10.0.0.7", now=now).status for i in range(4)]
     assert results == ["wrong", "wrong", "wrong", "locked"]  # the fourth is not even checked
     code = (
         "from dashboard.staff.auth import Throttle; from dashboard.staff.store import open_store; "
         f"t = Throttle(open_store({backend!r}, cache={str(tmp_path / 'other-cache')!r})); "
-        "print(t.failures('10.0.0.7'), t.wait('10.0.0.7') > 0)"
+        f"print(t.failures('10.0.0.7', {now!r}), t.wait('10.0.0.7', {now + 1!r}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["3", "True"]
+    assert out == ["3", str(auth.FIRST_DELAY - 1)]
 
 
 def test_parallel_wrong_attempts_are_reserved_one_at_a_time(store, hashed):
