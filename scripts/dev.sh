@@ -3,6 +3,7 @@
 #   bash scripts/dev.sh run    set everything up, then start the dashboard on geodata/
 #   bash scripts/dev.sh test   set everything up (incl. Chromium, PostgreSQL, nginx), then lint and run every test
 #   bash scripts/dev.sh serve N [--port P]   set up (incl. nginx), then N Streamlit processes behind nginx on port P
+#   bash scripts/dev.sh setup  only set up what run and serve need (for a container image, say)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -79,6 +80,11 @@ case "${1:-}" in
     # "Running for many visitors"); set FORWARDED_ALLOW_IPS to your own proxy's address
     FORWARDED_ALLOW_IPS="${FORWARDED_ALLOW_IPS-}" exec "$PY" -m streamlit run app.py
     ;;
+  setup)
+    setup_python
+    setup_assets
+    setup_nginx
+    ;;
   serve)
     shift
     setup_python
@@ -102,7 +108,7 @@ case "${1:-}" in
     exec "$PY" -m pytest
     ;;
   *)
-    echo "usage: bash scripts/dev.sh run | test | serve N [--port P]" >&2
+    echo "usage: bash scripts/dev.sh run | test | serve N [--port P] [--address A] | setup" >&2
     exit 2
     ;;
 esac

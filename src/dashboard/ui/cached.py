@@ -24,6 +24,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.exports.datapackage import data_package_zip
 from dashboard.i18n.messages import t
 from dashboard.text import cards as _cards
+from dashboard.text import claims as _claims
 from dashboard.text import figures as _figures
 from dashboard.text import mapview as _mapview
 from dashboard.text import plans as _plans
@@ -51,6 +52,9 @@ projection_line = lru_cache(maxsize=128)(_projection.projection_line)
 data_package = lru_cache(maxsize=2)(data_package_zip)  # the zip of every data file, per data version
 conflicts = lru_cache(maxsize=32)(_provenance.conflicts_table)
 all_figures_table = lru_cache(maxsize=32)(_provenance.all_figures_table)
+claims_table = lru_cache(maxsize=32)(_claims.claims_table)
+compared_table = lru_cache(maxsize=32)(_claims.compared_table)
+claims_export = lru_cache(maxsize=32)(_claims.claims_export)
 _dated_cards = lru_cache(maxsize=512)(_cards.cards)
 _dated_map_data = lru_cache(maxsize=512)(_mapview.map_data)
 _dated_headline_cards = lru_cache(maxsize=128)(_cards.headline_cards)
