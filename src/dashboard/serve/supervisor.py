@@ -219,7 +219,7 @@ class Supervisor:
         code = 0
         try:
             (self.prefix / "logs").mkdir(parents=True, exist_ok=True)
-            say(f"starting {len(self.backends)} Streamlit process(es) on 127.0.0.1 ports "
+            say(f"starting {len(self.backends)} Streamlit process(es) on 127.0.0.1, ports "
                 + ", ".join(str(b.port) for b in self.backends))  # fmt: skip
             for backend in self.backends:
                 self._start_backend(backend)
@@ -228,7 +228,8 @@ class Supervisor:
                 self._start_nginx()
                 self._write_state()
             if not self.stopping:
-                say(f"serving on {self.public} (nginx in front of {len(self.backends)} processes; Ctrl-C stops all)")
+                count = f"{len(self.backends)} process{'es' if len(self.backends) > 1 else ''}"
+                say(f"serving on {self.public} (nginx in front of {count}; Ctrl-C stops all)")
                 say(f"logs and nginx's files: {self.prefix}")
             while not self.stopping:
                 assert self.nginx is not None
