@@ -108,6 +108,10 @@ def test_jabrayil_fills_the_map(watched, query):
     assert focus and focus[0]["weight"] == "700" and "in-focus" in focus[0]["kind"]
     assert all(n["weight"] == "400" for n in drawn["names"] if "context" in n["kind"])
     assert_nothing_covered(drawn)
+    for height in (300, 900):  # whatever height the page gives the map, it fits again
+        frame.evaluate(f"() => {{ window.map.getContainer().style.height = '{height}px'; }}")
+        frame.wait_for_function(f"() => window.map.getSize().y === {height}")
+        wait_for_fit(frame, [code])
     assert watched.errors == []
 
 

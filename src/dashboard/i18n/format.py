@@ -32,6 +32,9 @@ _UNITS = {
     "percent": ("%", "%", "%-dən", "%-ə"),
     "settlements": ("settlements", "yaşayış məntəqəsi", "yaşayış məntəqəsindən", "yaşayış məntəqəsinə"),
     "incidents": ("incidents", "hadisə", "hadisədən", "hadisəyə"),
+    "megawatts": ("MW", "MVt", "MVt-dan", "MVt-a"),
+    "years": ("years", "il", "ildən", "ilə"),
+    "usd": ("US dollars", "ABŞ dolları", "ABŞ dollarından", "ABŞ dollarına"),
 }
 
 

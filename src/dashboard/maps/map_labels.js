@@ -18,8 +18,8 @@
  * filter change that keeps them.
  *
  * The focus is fitted when it changes (and on the first update); a filter change that
- * keeps the focus keeps the user's zoom and pan. A resize refits until the user moves
- * the map.
+ * keeps the focus keeps the user's zoom and pan. A change of the map's size refits
+ * until the user moves the map.
  */
 function dashboardMapLabels(map, options) {
   "use strict";
@@ -169,11 +169,12 @@ function dashboardMapLabels(map, options) {
     fitting = false;
   }
 
-  map.on("zoomstart", function () {
+  map.on("movestart", function () { // dragging, zooming, keyboard panning: the viewer's view now
     if (!fitting) userMoved = true;
+  });
+  map.on("zoomstart", function () {
     pane.style.display = "none"; // names keep their size: hidden while the map scales
   });
-  map.on("dragstart", function () { userMoved = true; });
   map.on("zoomend viewreset", function () {
     pane.style.display = "";
     layout();
@@ -181,6 +182,9 @@ function dashboardMapLabels(map, options) {
   map.on("resize", function () {
     if (fitBounds && !userMoved) refit();
   });
+  if (window.ResizeObserver) { // the map's box may change without the window's
+    new ResizeObserver(function () { map.invalidateSize(); }).observe(map.getContainer());
+  }
 
   function update(view) {
     pane.style.display = "";

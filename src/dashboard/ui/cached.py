@@ -23,6 +23,7 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.text import cards as _cards
+from dashboard.text import claims as _claims
 from dashboard.text import figures as _figures
 from dashboard.text import mapview as _mapview
 from dashboard.text import plans as _plans
@@ -49,6 +50,9 @@ projection_text = lru_cache(maxsize=128)(_projection.projection_text)
 projection_line = lru_cache(maxsize=128)(_projection.projection_line)
 conflicts = lru_cache(maxsize=32)(_provenance.conflicts_table)
 all_figures_table = lru_cache(maxsize=32)(_provenance.all_figures_table)
+claims_table = lru_cache(maxsize=32)(_claims.claims_table)
+compared_table = lru_cache(maxsize=32)(_claims.compared_table)
+claims_export = lru_cache(maxsize=32)(_claims.claims_export)
 _dated_cards = lru_cache(maxsize=512)(_cards.cards)
 _dated_map_data = lru_cache(maxsize=512)(_mapview.map_data)
 _dated_headline_cards = lru_cache(maxsize=128)(_cards.headline_cards)
