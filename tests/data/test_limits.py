@@ -57,7 +57,7 @@ def test_a_table_with_a_bad_value_on_every_line_stops_after_its_first_errors(min
 
 
 def test_more_rows_than_a_table_can_hold_are_refused(minimal):
-    _clearance(minimal, [","* 13] * (schema.MAX_ROWS + 1))  # blank lines count too: reading them is work
+    _clearance(minimal, ["," * 13] * (schema.MAX_ROWS + 1))  # blank lines count too: reading them is work
     errors = [f for f in load_dataset(minimal).report.errors if f.file == "figures/clearance.csv"]
     assert [f.message for f in errors] == [
         "the file has more than 100,000 rows; a table here is far smaller. Was the wrong file saved?"
