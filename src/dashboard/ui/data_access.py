@@ -25,6 +25,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.loader import LoadResult, data_signature, load_dataset
 from dashboard.staff.store import Store, StoreError, open_store, store_target
 from dashboard.ui.shared import shared_cache
+from dashboard.ui.text import md
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 POLL_ENV = "DASHBOARD_POLL_SECONDS"
@@ -91,7 +92,7 @@ def get_dataset() -> Dataset:
     try:
         token = data_token()
     except StoreError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         st.stop()
         raise
     root = token[1]

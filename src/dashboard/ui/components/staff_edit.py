@@ -173,7 +173,7 @@ def uploader(draft: Draft, lang: str) -> bool:
     if file is not None and st.button(t("staff_upload_check", lang), type="primary", key="staff-upload-go"):
         data = file.getvalue()
         status = st.empty()
-        with watched(_progress(status, t("staff_checking", lang, name=file.name))):
+        with watched(_progress(status, t("staff_checking", lang, name=md(file.name)))):
             result = stage_upload(draft.path, file.name, data, mode)
         status.empty()
         st.session_state["_staff_upload"] = (result, data)
