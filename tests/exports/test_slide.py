@@ -102,30 +102,8 @@ def test_one_district_slide_in_azerbaijani(dataset):
     assert_mostly(sampled_colours(image, slide.frame, geometry), expected, 0.6, "AZ-CAB")
 
 
-def test_a_settlement_name_that_would_cover_another_label_or_circle_is_left_out():
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.transforms import Bbox
-
-    from dashboard.exports.slide import _declutter
-
-    fig = Figure(figsize=(4, 3), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
-    district = ax.text(5, 5, "Kalbajar", ha="center", va="center")
-    on_district = ax.annotate("Kalbajar", (4.5, 5), xytext=(8, 0), textcoords="offset points", va="center")
-    free = ax.annotate("Khorovlu", (1, 9), xytext=(8, 0), textcoords="offset points", va="center")
-    over_free = ax.annotate("Jabrayil", (1, 9), xytext=(10, 2), textcoords="offset points", va="center")
-    x, y = ax.transData.transform((1, 9))
-    own = Bbox.from_extents(x - 5, y - 5, x + 5, y + 5)
-    _declutter(fig, [district], [own], [(free, own), (on_district, Bbox.from_extents(0, 0, 1, 1)), (over_free, own)])
-    assert [t.get_visible() for t in (district, free, on_district, over_free)] == [True, True, False, False]
-
-
 def test_a_national_figure_on_a_region_slide_says_it_is_for_the_whole_country(dataset):
-    from dashboard.exports.slide import card_note
+    from dashboard.exports.slide_cards import card_note
 
     content = view_content(dataset, Selection(regions=("East Zangezur",)), "en")
     victims = next(c for c in content.cards if c.key == "victims")

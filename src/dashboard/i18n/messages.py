@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dashboard.i18n.messages_claims import CLAIM_MESSAGES
+from dashboard.i18n.messages_plans import PLANS_MESSAGES
 from dashboard.i18n.messages_present import PRESENT_MESSAGES
 from dashboard.i18n.messages_staff import STAFF_MESSAGES
 
@@ -200,7 +202,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _MESSAGES.update(PRESENT_MESSAGES)
+_MESSAGES.update(PLANS_MESSAGES)
 _MESSAGES.update(STAFF_MESSAGES)
+_MESSAGES.update(CLAIM_MESSAGES)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

@@ -28,6 +28,16 @@ _CSS = """
 .figures-table thead th { border-bottom: 2px solid rgba(49, 51, 63, 0.35); font-weight: 600; }
 .figures-table tbody th { font-weight: 600; }
 .figures-table tbody td:first-of-type { white-space: nowrap; }
+.projection p { margin: 0 0 0.5rem 0; }
+.projection .projection-label { font-size: 0.95rem; color: #555862; margin: 0; }
+.projection .projection-year { font-size: 2.6rem; font-weight: 700; line-height: 1.15; color: #a64500; }
+.projection .projection-heading { font-size: 1rem; margin: 0.6rem 0 0.3rem 0; padding: 0; }
+.projection ul { padding-left: 1.1rem; margin: 0; font-size: 0.9rem; line-height: 1.45; }
+.projection details { margin-top: 0.5rem; font-size: 0.9rem; }
+.projection summary { cursor: pointer; width: fit-content; }
+.projection-large .projection-year { font-size: 4rem; }
+.projection-large .projection-statement { font-size: 1.35rem; line-height: 1.4; }
+.projection-large ul { font-size: 1.05rem; }
 .cards-large { grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); }
 .cards-large .card-label { font-size: 1.35rem; }
 .cards-large .card-value { font-size: 3rem; }

@@ -38,6 +38,7 @@ from dashboard.maps.build import (
     settlement_layer,
 )
 from dashboard.maps.layers import data_left_out
+from dashboard.maps.live import names_view, update_script
 from dashboard.text.mapview import MapData
 from dashboard.ui.cached import metric_label
 from dashboard.ui.shared import shared_cache
@@ -137,15 +138,18 @@ def _base(dataset: Dataset, version: str, tiles: str | None) -> dict[str, object
     return parts
 
 
-@shared_cache(maxsize=256, key=lambda view, points, breaks, labels, cache_key: cache_key)
+@shared_cache(maxsize=256, key=lambda view, points, breaks, labels, lang, cache_key: cache_key)
 def _layers(
     view: Sequence[dict],
     points: Sequence[dict],
     breaks: list[float],
     labels: dict[str, str],
+    lang: str,
     cache_key: str,
 ) -> tuple[str, list[str], list[str]]:
-    return render_layers([district_layer(view, breaks, labels), settlement_layer(points, labels)])
+    script, css, js = render_layers([district_layer(view, breaks, labels), settlement_layer(points, labels)])
+    # then name the districts and settlements, and fit a new focus (maps.live)
+    return script + update_script("map_div", names_view(view, points, lang)), css, js
 
 
 def show_map(
@@ -154,6 +158,7 @@ def show_map(
     points: Sequence[dict],
     breaks: list[float],
     labels: dict[str, str],
+    lang: str,
     cache_key: str,
     height: int = 560,
 ) -> None:
@@ -161,14 +166,15 @@ def show_map(
     (rendered layers are text, so every session can share them)."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
     base = _base(dataset, dataset.version, tiles)
-    layers = _layers(view, points, breaks, labels, f"{dataset.version}|{cache_key}")
+    layers = _layers(view, points, breaks, labels, lang, f"{dataset.version}|{cache_key}")
     sf._component_func(**component_args(base, layers, MAP_KEY, height))
 
 
 def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
     """The map of a selection's ``map_data``."""
     labels = map_labels(lang)
-    show_map(dataset, data.district_rows, data.mappable_rows, data.breaks, labels, f"{lang}|{selection!r}", height)
+    rows, points = data.district_rows, data.mappable_rows
+    show_map(dataset, rows, points, data.breaks, labels, lang, f"{lang}|{selection!r}", height)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:

@@ -3,11 +3,13 @@ organisation's identity provider through Streamlit's OpenID Connect sign-in."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 import streamlit as st
 
 from dashboard.i18n.messages import t
+from dashboard.serve.processes import FORWARDED_ENV
 from dashboard.staff.auth import configured_hash, sign_in
 from dashboard.staff.store import Store
 from dashboard.ui.text import md
@@ -23,12 +25,29 @@ def _secrets() -> Mapping | None:
     return st.secrets
 
 
+def client_address(peer: object, forwarded: object, trust_chosen: bool) -> str:
+    """The visitor's address for the sign-in throttle and the audit log ("unknown" when it
+    cannot be told).
+
+    ``peer`` is the address uvicorn (under Streamlit) gave the page's websocket, as
+    ``st.context.ip_address`` reports it (None for 127.0.0.1 and ::1). uvicorn replaces the
+    connection's own peer with the last X-Forwarded-For address only when the peer is one
+    of ``FORWARDED_ALLOW_IPS``: ``serve`` sets that to its nginx, which overwrites the
+    header with the visitor's address, and ``dev.sh run`` sets it empty (no proxy: the
+    header is ignored). Where nobody chose (the variable unset, ``trust_chosen`` False),
+    uvicorn believes the header from 127.0.0.1 and ::1, so any program on the machine
+    could claim any address: a forwarded address is then not believed."""
+    if forwarded and not trust_chosen:
+        return "unknown"
+    return peer if isinstance(peer, str) and peer else "unknown"
+
+
 def _client() -> str:
     try:
-        address = st.context.ip_address
+        peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
     except Exception:
         return "unknown"
-    return address if isinstance(address, str) and address else "unknown"
+    return client_address(peer, forwarded, FORWARDED_ENV in os.environ)
 
 
 def _oidc_configured(secrets: Mapping | None) -> bool:
