@@ -67,6 +67,8 @@ def _sign_in_and_open_uploads(page: Page, base: str) -> None:
 def _upload(page: Page, path: Path) -> float:
     """Upload a file and press the check button; seconds until the verdict shows."""
     page.locator("input[type=file]").set_input_files(str(path))
+    # the file has reached the server when its chip offers "Remove" instead of "Cancel upload"
+    expect(page.get_by_role("button", name=f"Remove {path.name}")).to_be_visible(timeout=60_000)
     button = page.get_by_role("button", name="Check the file and add it to my draft")
     expect(button).to_be_enabled()
     start = time.monotonic()
