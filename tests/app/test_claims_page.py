@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from expected import best, en_number
 from expected_claims import claims, figures, verdict
+from paths import REPO
 from streamlit.testing.v1 import AppTest
 from test_pages import run_app
 
@@ -99,7 +100,7 @@ def test_a_repeated_old_figure_is_named_with_its_date(page, claim_id):
     (claim,) = [c for c in claims() if c["claim_id"] == claim_id]
     expected = verdict(claim)
     assert expected.verdict == "earlier"
-    assert listed.loc[claim_id, "verdict_text"] == f"Was the record on {en_date(expected.matched['period_end'])}"
+    assert listed.loc[claim_id, "verdict_text"] == f"Was the record as of {en_date(expected.matched['period_end'])}"
 
 
 def test_a_differing_claim_says_by_how_much(page):
@@ -141,7 +142,7 @@ def test_the_page_in_azerbaijani():
     listed, _ = tables(at)
     assert listed.loc["nation-area-200000", "verdict_text"] == "Həmin vaxtkı məlumatlara uyğundur"
     assert listed.loc["nation-area-200000", "as_stated"] == "200\u00a0000 ha-dan çox"
-    assert listed.loc["nation-victims-361", "verdict_text"] == "30 may 2024 tarixinin məlumatıdır"
+    assert listed.loc["nation-victims-361", "verdict_text"] == "30 may 2024 tarixinə olan məlumatdır"
 
 
 # Contradictions: the groups counted from the CSV files, with their own grouping code.
@@ -191,3 +192,33 @@ def test_the_contradictions_list_every_group_with_all_its_figures():
             assert en_date(by_id[r.figure_id]["period_end"]) in r.period or r.period == (
                 f"in {by_id[r.figure_id]['period_end'][:4]}"
             )
+
+
+def test_without_claims_the_page_says_so(minimal, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_GEODATA", str(minimal))
+    monkeypatch.setenv("DASHBOARD_STORE", str(minimal.parent / "store"))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("src/dashboard/ui/pages/claims_page.py").run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == ["No claims are recorded (geodata/claims.csv)."]
+    assert not at.dataframe
+
+
+def test_the_downloads_carry_every_claim_with_its_verdict():
+    import csv
+    import io
+
+    from dashboard.data.loader import load_dataset
+    from dashboard.exports.spreadsheet import csv_bytes
+    from dashboard.text.claims import claims_export
+    from dashboard.text.provenance import all_figures_table
+
+    data = load_dataset(REPO / "geodata").dataset
+    expected = {c["claim_id"]: verdict(c).verdict for c in claims()}
+    every = list(csv.DictReader(io.StringIO(csv_bytes(all_figures_table(data, "en")).decode("utf-8-sig"))))
+    assert len([r for r in every if r["kind"] == "figure"]) == len(figures())
+    assert {r["figure_id"]: r["claim_verdict"] for r in every if r["kind"] == "claim"} == expected
+    own = list(csv.DictReader(io.StringIO(csv_bytes(claims_export(data, "en")).decode("utf-8-sig"))))
+    assert {r["claim_id"]: r["verdict"] for r in own} == expected
+    assert all(r["source_url"].startswith("https://") and r["claim"] for r in own)

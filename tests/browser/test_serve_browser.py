@@ -11,6 +11,7 @@ import time
 import urllib.request
 from datetime import date
 
+import pytest
 from paths import GEODATA, copy_geodata
 from playwright.sync_api import Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -23,6 +24,9 @@ from dashboard.staff.auth import HASH_ENV, hash_password
 from dashboard.staff.store import open_store
 
 PASSWORD = "serve-browser-password"
+
+
+pytestmark = pytest.mark.usefixtures("nginx")
 
 
 def route_to(served: Served, port: int) -> str:

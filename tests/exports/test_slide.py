@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from itertools import combinations
 
 import numpy as np
 import raw
@@ -110,3 +111,26 @@ def test_a_national_figure_on_a_region_slide_says_it_is_for_the_whole_country(da
     assert card_note(victims, "en").startswith("Whole country, not only the selected area · as of ")
     whole = next(c for c in view_content(dataset, Selection(), "en").cards if c.key == "victims")
     assert not card_note(whole, "en").startswith("Whole country")
+
+
+def test_slide_names_the_districts_and_covers_no_settlement(dataset):
+    """East Zangezur's returns: every rayon of the region named (names from the boundary
+    file), no two names on each other, no name over a settlement's centre."""
+    slide = render_slide(view_content(dataset, Selection(regions=("East Zangezur",), metric="returns"), "en"))
+    names = slide.frame.names
+    texts = [text for text, _ in names]
+    rayons = [p for p in raw.districts().values() if p["economic_region"] == "East Zangezur" and p["kind"] == "rayon"]
+    assert len(rayons) == 5
+    for rayon in rayons:
+        assert rayon["name_en"] in texts, rayon["name_en"]
+    for (a, box_a), (b, box_b) in combinations(names, 2):
+        assert not box_a.overlaps(box_b), (a, b)
+    codes = {p["code"] for p in rayons}
+    places = [s for s in raw.rows("settlements.csv") if s["district"] in codes and s["latitude"] and s["first_return"]]
+    assert len(places) >= 5
+    centres = [slide.frame.to_pixel(float(s["longitude"]), float(s["latitude"])) for s in places]
+    for text, box in names:
+        for x, y in centres:
+            assert not (box.left <= x <= box.right and box.top <= y <= box.bottom), text
+    settlement_names = {s["name_en"] for s in places} - {p["name_en"] for p in rayons}
+    assert set(texts) & settlement_names  # settlements are named beside their circles

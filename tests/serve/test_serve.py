@@ -26,6 +26,7 @@ from dashboard.staff.auth import HASH_ENV, hash_password
 from dashboard.ui.components.staff_auth import client_address
 
 PASSWORD = "serve-test-password"
+needs_nginx = pytest.mark.usefixtures("nginx")  # in CI a missing nginx fails, never skips
 COOKIE = nginx.COOKIE
 
 
@@ -70,6 +71,7 @@ def staff_env(tmp_path: Path) -> dict[str, str]:
     }
 
 
+@needs_nginx
 def test_serve_2_answers_through_nginx_spreads_browsers_and_stops_every_process_on_sigterm(staff_env):
     with serve(2, env=staff_env) as served:
         state = served.state()
@@ -109,6 +111,7 @@ def test_serve_2_answers_through_nginx_spreads_browsers_and_stops_every_process_
     assert not (served.prefix / "processes.json").exists()
 
 
+@needs_nginx
 def test_a_page_and_its_websocket_reach_the_same_process(staff_env):
     with serve(2, env=staff_env) as served:
         routes = {}
@@ -125,6 +128,7 @@ def test_a_page_and_its_websocket_reach_the_same_process(staff_env):
         assert len(set(pages)) == 2  # and the twelve browsers did not all land on one process
 
 
+@needs_nginx
 def test_a_killed_process_is_restarted_and_ctrl_c_stops_everything(staff_env):
     with serve(2, env=staff_env) as served:
         first = served.state()["streamlit"][0]
@@ -173,6 +177,7 @@ def audit_clients(store: Path) -> list[tuple[str, str]]:
     return [(e["client"], e.get("why", "")) for e in map(json.loads, lines) if e["event"].startswith("sign_in")]
 
 
+@needs_nginx
 def test_the_throttle_counts_each_real_visitor_behind_the_proxy_whatever_it_forwards(staff_env):
     with serve(2, env=staff_env) as served:
         # four wrong passwords from 127.0.0.2, each claiming another address
@@ -214,6 +219,7 @@ def test_the_nginx_configuration_lists_every_process_and_the_trusted_proxies(tmp
     assert "set_real_ip_from" not in nginx.render(tmp_path, "8080", [5001])
 
 
+@needs_nginx
 def test_serve_refuses_a_wrong_trusted_proxy_and_zero_processes(monkeypatch):
     monkeypatch.setenv("DASHBOARD_TRUSTED_PROXIES", "10.0.0.0/8, proxy.example.org")
     with pytest.raises(ServeError, match=r"TRUSTED_PROXIES: not an IP address or network: 'proxy\.example\.org'"):

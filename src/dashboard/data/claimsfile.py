@@ -14,7 +14,14 @@ import pandas as pd
 from dashboard.data import schema
 from dashboard.data.csvfile import Row, date_precision, parse_partial_date
 from dashboard.data.report import Report
-from dashboard.data.rowchecks import check_order, check_period, check_place, check_source, check_subset_and_flag
+from dashboard.data.rowchecks import (
+    check_order,
+    check_period,
+    check_place,
+    check_source,
+    check_subset_and_flag,
+    check_unit,
+)
 
 FILE = schema.CLAIMS.path
 _TYPO_CUTOFF = 0.85  # difflib ratio above which an unknown metric id looks like a listed one
@@ -32,19 +39,11 @@ def check_claims(rows: list[Row], metrics: dict[str, Row], places: set[str], sou
 
 
 def _check_metric(row: Row, metrics: dict[str, Row], report: Report) -> None:
-    metric, unit, line = row.get("metric"), row.get("unit"), row["_line"]
+    metric, line = row.get("metric"), row["_line"]
     if not metric:
         return
     if metric in metrics:
-        expected = metrics[str(metric)]["unit"]
-        if unit and unit != expected:
-            report.error(
-                FILE,
-                f"found '{unit}'; metric '{metric}' is measured in '{expected}'",
-                line=line,
-                column="unit",
-                value=str(unit),
-            )
+        check_unit(row, FILE, metrics, report)
         return
     near = difflib.get_close_matches(str(metric), list(metrics), n=1, cutoff=_TYPO_CUTOFF)
     if near:

@@ -22,7 +22,7 @@ from dashboard.data.csvfile import Row, date_precision, parse_partial_date, read
 from dashboard.data.dataset import Dataset, issuing_bodies
 from dashboard.data.geofile import read_features
 from dashboard.data.report import Report
-from dashboard.data.rowchecks import check_period, check_place, check_source, check_subset_and_flag
+from dashboard.data.rowchecks import check_period, check_place, check_source, check_subset_and_flag, check_unit
 
 _METRIC_CRS = "EPSG:32638"  # UTM zone 38N: metres, for distances in the region
 
@@ -368,15 +368,7 @@ def _check_figures(
                 column="metric",
                 value=str(metric),
             )
-        elif metric and row.get("unit") and row["unit"] != metrics[str(metric)]["unit"]:
-            expected = metrics[str(metric)]["unit"]
-            report.error(
-                file,
-                f"found '{row['unit']}'; metric '{metric}' is measured in '{expected}'",
-                line=line,
-                column="unit",
-                value=str(row["unit"]),
-            )
+        check_unit(row, file, metrics, report)
         check_place(row, file, places, report, also)
         check_source(row, file, sources, report)
         check_subset_and_flag(row, file, report)

@@ -15,6 +15,22 @@ from dashboard.data.report import Report
 _SUBSET = re.compile(r"^(operator|use|group):\S.*$")
 
 
+def check_unit(row: Row, file: str, metrics: dict[str, Row], report: Report) -> None:
+    """A row of a metric listed in metrics.csv is in that metric's unit."""
+    metric, unit = row.get("metric"), row.get("unit")
+    if metric not in metrics or not unit:
+        return
+    expected = metrics[str(metric)]["unit"]
+    if unit != expected:
+        report.error(
+            file,
+            f"found '{unit}'; metric '{metric}' is measured in '{expected}'",
+            line=row["_line"],
+            column="unit",
+            value=str(unit),
+        )
+
+
 def check_place(row: Row, file: str, places: set[str], report: Report, also: str = "") -> None:
     """``area`` names the country, a district, a unit (or what ``also`` adds)."""
     area = row.get("area")

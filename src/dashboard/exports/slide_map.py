@@ -63,6 +63,7 @@ class MapFrame:
 
     box: tuple[float, float, float, float]
     extent: tuple[float, float, float, float]  # lon_min, lon_max, lat_min, lat_max
+    names: tuple[tuple[str, Box], ...] = ()  # the names drawn on the map, and where (image pixels)
 
     def to_pixel(self, lon: float, lat: float) -> tuple[float, float]:
         """Image pixel (x from the left, y from the top) of a longitude and latitude."""
@@ -111,9 +112,10 @@ def draw_map(fig: Figure, content: ViewContent, box: tuple[float, float, float, 
         ax.add_patch(_patch(row["geometry"], style, zorder=4 if focus else 3, hatch=nodata))
 
     circles = _settlements(ax, content)
-    _names(fig, ax, content, circles)
+    names = _names(fig, ax, content, circles)
     x0, y0, x1, y1 = ax.get_window_extent().extents
-    return MapFrame((float(x0), float(fig_h - y1), float(x1), float(fig_h - y0)), (lon0, lon1, lat0, lat1))
+    box = (float(x0), float(fig_h - y1), float(x1), float(fig_h - y0))
+    return MapFrame(box, (lon0, lon1, lat0, lat1), tuple(names))
 
 
 def _extent(content: ViewContent, box_w: float, box_h: float) -> tuple[float, float, float, float]:
@@ -237,12 +239,12 @@ def _label(ax: Axes, text: str, bold: bool, colour: str) -> Text:
     )
 
 
-def _names(fig: Figure, ax: Axes, content: ViewContent, circles: list[_Circle]) -> None:
+def _names(fig: Figure, ax: Axes, content: ViewContent, circles: list[_Circle]) -> list[tuple[str, Box]]:
     """District names (those in focus in bold; larger districts first), then up to
     ``MAX_LABELLED_SETTLEMENTS`` settlement names beside their circles, most people
     first; a name that would cover another, a circle or the map's edge is left out
     (``maps.labels.place``). Left-out settlement names are still in the handout and
-    the CSV."""
+    the CSV. Returns the names drawn, each with its box in image pixels."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     _, fig_h = size_px(fig)
     view = content.data.districts
@@ -276,9 +278,14 @@ def _names(fig: Figure, ax: Axes, content: ViewContent, circles: list[_Circle]) 
     frame = Box(float(x0), float(fig_h - y1), float(x1), float(fig_h - y0))
     obstacles = [circle_box(c.x, c.y, c.radius) for c in circles]
     to_data = ax.transData.inverted()
+    placed: list[tuple[str, Box]] = []
     for text, boxes, choice in zip(texts, candidates, place(candidates, obstacles, frame), strict=True):
         if choice is None:
             text.set_visible(False)
             continue
         box = boxes[choice]
         text.set_position(to_data.transform(((box.left + box.right) / 2, fig_h - (box.top + box.bottom) / 2)))
+        drawn = text.get_window_extent(renderer)
+        left, top, right, bottom = (float(v) for v in (drawn.x0, fig_h - drawn.y1, drawn.x1, fig_h - drawn.y0))
+        placed.append((text.get_text(), Box(left, top, right, bottom)))
+    return placed

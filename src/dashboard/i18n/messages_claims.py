@@ -47,7 +47,7 @@ CLAIM_MESSAGES: dict[str, tuple[str, str]] = {
     "date_span": ("{start} – {end}", "{start} – {end}"),
     "date_inferred": ("{date} (inferred)", "{date} (təxmini)"),
     "verdict_matches": ("Matches the record at the time", "Həmin vaxtkı məlumatlara uyğundur"),
-    "verdict_earlier": ("Was the record on {date}", "{date} tarixinin məlumatıdır"),
+    "verdict_earlier": ("Was the record as of {date}", "{date} tarixinə olan məlumatdır"),
     "verdict_earlier_any": ("Was the record at an earlier date", "Daha əvvəlki tarixin məlumatıdır"),
     "verdict_differs": ("Differs from the record", "Məlumatlardan fərqlənir"),
     "verdict_cannot_check": ("Cannot be checked", "Yoxlamaq mümkün deyil"),
@@ -86,8 +86,8 @@ CLAIM_MESSAGES: dict[str, tuple[str, str]] = {
     "flag_garbled": ("source text garbled", "mənbə mətni təhriflidir"),
     # contradictions on the Sources page
     "contradictions_intro": (
-        "Every group of figures for the same metric, area and period that give different values, with all their figures. ✓ marks the figure the dashboard uses, and the last column gives the rule that chose it.",
-        "Eyni göstərici, ərazi və dövr üçün fərqli dəyərlər verən bütün rəqəm qrupları, bütün rəqəmləri ilə. ✓ panelin istifadə etdiyi rəqəmi göstərir, son sütun isə onu seçən qaydanı verir.",
+        "Every group of figures for the same metric, area and period that give different values, with all their figures. ✓ marks the figure the dashboard uses, beside the rule that chose it.",
+        "Eyni göstərici, ərazi və dövr üçün fərqli dəyərlər verən bütün rəqəm qrupları, bütün rəqəmləri ilə. ✓ panelin istifadə etdiyi rəqəmi göstərir, yanında onu seçən qayda verilib.",
     ),
     "contradictions_count": ("{n} groups of figures that disagree.", "Bir-birinə uyğun gəlməyən {n} rəqəm qrupu."),
     "col_group": ("Group", "Qrup"),

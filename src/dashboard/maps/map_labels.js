@@ -169,11 +169,12 @@ function dashboardMapLabels(map, options) {
     fitting = false;
   }
 
-  map.on("zoomstart", function () {
+  map.on("movestart", function () { // dragging, zooming, keyboard panning: the viewer's view now
     if (!fitting) userMoved = true;
+  });
+  map.on("zoomstart", function () {
     pane.style.display = "none"; // names keep their size: hidden while the map scales
   });
-  map.on("dragstart", function () { userMoved = true; });
   map.on("zoomend viewreset", function () {
     pane.style.display = "";
     layout();

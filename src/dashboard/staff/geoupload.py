@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import struct
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -37,6 +36,7 @@ from dashboard.data.progress import checkpoint
 from dashboard.data.report import Report
 from dashboard.data.schema import MAX_FEATURES, MAX_VERTICES
 from dashboard.staff import gdal
+from dashboard.staff.store.disk import remove_path, scratch_name
 
 MAX_ZIP_MEMBERS = 50
 MAX_ZIP_BYTES = 200 * 1024 * 1024  # unpacked, all members together
@@ -115,8 +115,9 @@ def read_boundaries(data: bytes, name: str, workdir: Path, report: Report) -> gp
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in (".geojson", ".json"):
         return _geojson(data, name, report)
-    with tempfile.TemporaryDirectory(prefix=".upload-", dir=workdir) as tmp:
-        folder = Path(tmp)
+    folder = workdir / scratch_name(".upload-")  # named so that a crash leaves it to the next start
+    folder.mkdir()
+    try:
         if suffix == ".gpkg":
             if not _is_geopackage(data):
                 refuse(report, name, "upload_not_geopackage")
@@ -131,6 +132,8 @@ def read_boundaries(data: bytes, name: str, workdir: Path, report: Report) -> gp
             refuse(report, name, "upload_gdal_unavailable")
             return None
         return _read_with_gdal(path, name, report)
+    finally:
+        remove_path(folder)
 
 
 def _geojson(data: bytes, name: str, report: Report) -> gpd.GeoDataFrame | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -30,6 +29,7 @@ from dashboard.data.loader import load_dataset
 from dashboard.data.report import Finding, Report
 from dashboard.staff.geoupload import read_boundaries, refuse
 from dashboard.staff.store import managed_files
+from dashboard.staff.store.disk import replace_bytes, scratch_name
 
 MAX_UPLOAD_BYTES = 40 * 1024 * 1024  # any upload; CSV files are held to schema.MAX_CSV_BYTES
 CSV_TABLES = (schema.SOURCES, schema.METRICS, schema.UNITS_TABLE, schema.SETTLEMENTS, *schema.FIGURE_FILES)
@@ -265,7 +265,7 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
         accepted = "." + ", .".join(ACCEPTED)
         refuse(result.report, name, "upload_wrong_kind", suffix=suffix or "nameless", accepted=accepted)
         return result
-    scratch = draft.parent / f"{draft.name}.upload-{uuid.uuid4().hex}"
+    scratch = draft.parent / scratch_name(f"{draft.name}.upload-")  # a crash leaves it to the next start
     try:
         for rel in managed_files(draft):
             (scratch / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -297,7 +297,7 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
             return result
         for rel in result.files:
             (draft / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(scratch / rel, draft / rel)
+            replace_bytes(draft / rel, (scratch / rel).read_bytes(), scratch_dir=draft.parent)  # whole or not at all
         return result
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

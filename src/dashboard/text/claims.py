@@ -47,7 +47,7 @@ def _figure_words(dataset: Dataset, figure: dict, lang: str) -> dict[str, str]:
 
 
 def verdict_text(check: ClaimCheck, lang: str) -> str:
-    """The verdict's label: "Matches the record at the time", "Was the record on 30 May 2024", ..."""
+    """The verdict's label: "Matches the record at the time", "Was the record as of 30 May 2024", ..."""
     if check.verdict == "earlier" and check.matched is not None:
         return t("verdict_earlier", lang, date=fmt_date(check.matched["period_end"], lang))
     return t(f"verdict_{check.verdict}", lang)

@@ -10,8 +10,8 @@ import streamlit as st
 
 from dashboard.i18n.messages import t
 from dashboard.serve.processes import FORWARDED_ENV
-from dashboard.staff.auth import configured_hash, sign_in
-from dashboard.staff.store import Store
+from dashboard.staff.auth import MAX_NAME, clean_name, configured_hash, oidc_check, sign_in
+from dashboard.staff.store import Store, StoreError
 from dashboard.ui.text import md
 
 USER_KEY = "_staff_user"
@@ -58,20 +58,20 @@ def _oidc_configured(secrets: Mapping | None) -> bool:
 
 
 def _oidc_user(store: Store, secrets: Mapping, lang: str) -> str | None:
-    """The signed-in identity-provider user, when allowed as staff."""
+    """The signed-in identity-provider user, when the provider verified the address and
+    it is on the staff list (see dashboard.staff.auth.oidc_check)."""
     if not st.user.is_logged_in:
         return None
-    email = str(st.user.get("email") or "").lower()
-    staff = secrets.get("staff", {}) if secrets is not None else {}
-    allowed = {str(e).lower() for e in staff.get("allowed_emails", [])}
-    domains = {str(d).lower().lstrip("@") for d in staff.get("allowed_domains", [])}
-    if email and (email in allowed or email.rsplit("@", 1)[-1] in domains):
-        if st.session_state.get(USER_KEY) != email:
-            store.audit("sign_in", who=email, client=_client(), method="oidc")
-            st.session_state[USER_KEY] = email
-        return email
-    store.audit("sign_in_failed", who=email, client=_client(), why="not on the staff list", method="oidc")
-    st.error(t("staff_oidc_not_allowed", lang, email=md(email)))
+    check = oidc_check(st.user, secrets)
+    if check.ok:
+        if st.session_state.get(USER_KEY) != check.email:
+            store.audit("sign_in", who=check.email, client=_client(), method="oidc")
+            st.session_state[USER_KEY] = check.email
+        return check.email
+    why = "email not verified by the provider" if check.status == "unverified" else "not on the staff list"
+    store.audit("sign_in_failed", who=check.email, client=_client(), why=why, method="oidc")
+    key = "staff_oidc_unverified" if check.status == "unverified" else "staff_oidc_not_allowed"
+    st.error(t(key, lang, email=md(check.email[:MAX_NAME])))
     if st.button(t("staff_sign_out", lang), key="staff-oidc-out"):
         st.logout()
     return None
@@ -100,12 +100,18 @@ def staff_user(store: Store, lang: str) -> str | None:
         submitted = st.form_submit_button(t("staff_sign_in", lang))
     if not submitted:
         return None
-    result = sign_in(store, name, password, _client(), secrets)
+    try:
+        result = sign_in(store, name, password, _client(), secrets)
+    except StoreError as exc:  # the database is away: say so, never a traceback
+        st.error(md(str(exc)))
+        return None
     if result.ok:
-        st.session_state[USER_KEY] = " ".join(name.split())
+        st.session_state[USER_KEY] = clean_name(name)
         st.rerun()
     if result.status == "locked":
         st.error(t("staff_locked", lang, seconds=int(result.wait + 0.999)))
+    elif result.status == "busy":
+        st.error(t("staff_busy", lang, seconds=int(result.wait + 0.999)))
     elif result.status == "missing":
         st.error(t("staff_missing", lang))
     elif result.status == "not_configured":

@@ -140,8 +140,8 @@ def review(store: Store, draft: Draft, user: str, lang: str) -> Draft | None:
             st.error(md(str(exc)))
             return None
         st.session_state["_staff_flash"] = t("staff_published", lang, version=version.number)
-        store.discard(draft)
-        return store.new_draft(version.number)
+        store.drafts.discard(draft)  # published: the draft is cleared, the next one starts here
+        return store.drafts.open(user)
     return None
 
 
