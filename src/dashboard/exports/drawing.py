@@ -7,6 +7,7 @@ them at ``DPI``. Text from data files is drawn as it is written: no mathtext, no
 from __future__ import annotations
 
 import io
+import re
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -73,7 +74,7 @@ def wrap(fig: Figure, text: str, size: float, width: float, max_lines: int, bold
     cut with an ellipsis when the text is longer."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in re.split(r"[ \t\r\n]+", text.strip()):  # not str.split(): a no-break space joins a number
         candidate = f"{current} {word}".strip()
         if current and measure(fig, candidate, size, bold) > width:
             lines.append(current)

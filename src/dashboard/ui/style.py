@@ -46,6 +46,7 @@ _CSS = """
   @page { size: A4 portrait; margin: 10mm; }
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stExpander"], [data-testid="stDownloadButton"], [data-testid="stButton"],
+  [data-testid="stCheckbox"],
   [data-testid="stDecoration"], [data-testid="stPopover"], .stDownloadButton { display: none !important; }
   [data-testid="stMain"] { margin: 0 !important; }
   .cards { grid-template-columns: repeat(4, 1fr); gap: 0.4rem; zoom: 0.85; }

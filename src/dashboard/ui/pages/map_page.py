@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard.analysis.selection import Selection
@@ -11,6 +13,7 @@ from dashboard.ui.cached import cards, map_data, map_tables, unit_figures
 from dashboard.ui.components.cards import off_map_html, show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
+from dashboard.ui.components.sidebar import PLAN_CARD_KEY
 from dashboard.ui.context import current_view
 
 
@@ -19,7 +22,11 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     title, download = st.columns([4, 1], vertical_alignment="bottom")
     title.title(t("app_title", lang))
     with download.popover(t("export", lang), icon=":material/download:", width="stretch"):
-        export_buttons(dataset, selection, lang)
+        exported = selection
+        if st.checkbox(t("export_with_projection", lang), key="export_with_projection"):
+            exported = replace(selection, extras=(*selection.extras, "projection"))
+        export_buttons(dataset, exported, lang)
+    st.toggle(t("card_plan_toggle", lang), key=PLAN_CARD_KEY, help=t("card_plan_toggle_help", lang))
     show_cards(cards(dataset, selection, lang), lang)
 
     data = map_data(dataset, selection, lang)

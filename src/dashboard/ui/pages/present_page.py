@@ -14,6 +14,7 @@ from dashboard.ui.components.cards import show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.components.presenter import current_step, step_controls
+from dashboard.ui.components.projection import show_projection
 from dashboard.ui.components.sidebar import language
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
@@ -43,13 +44,16 @@ def render(dataset: Dataset) -> None:
     if view:
         st.container(key="present-caption").markdown(md(view.caption(lang)))
     items = headline_cards(dataset, selection, view.card_keys if view else ("area", "ap", "at", "uxo"), lang)
-    show_cards(items, lang, large=True)
-    data = map_data(dataset, selection, lang)
-    map_col, legend_col = st.columns([4, 1])
-    with map_col:
-        show_selection_map(dataset, data, selection, lang, height=620)
-    with legend_col:
-        show_legend(dataset, data, selection, lang)
+    show_cards([c for c in items if c.key != "projection"], lang, large=True)
+    if "projection" in selection.extras:  # a step about the projection: its chart and words instead of the map
+        show_projection(dataset, selection, lang, controls=False, large=True)
+    else:
+        data = map_data(dataset, selection, lang)
+        map_col, legend_col = st.columns([4, 1])
+        with map_col:
+            show_selection_map(dataset, data, selection, lang, height=620)
+        with legend_col:
+            show_legend(dataset, data, selection, lang)
     st.caption(md(_sources_line(items, lang)))
     st.caption(t("boundaries_note", lang))
 
