@@ -85,12 +85,13 @@ class Served:
 
     def upstreams(self, path: str) -> list[str]:
         """The process ("127.0.0.1:PORT") that served each logged GET of `path`, in log
-        order (nginx logs a request just after its response, a websocket when it closes)."""
+        order (nginx logs a request just after its response, a websocket when it closes).
+        When nginx tried a dead process first, it logs "dead, live": the live one served."""
         found = []
         for line in self.access_log():
-            match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(\S+)', line)
+            match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(.+?) time=', line)
             if match and match.group(1).split("?")[0] == path:
-                found.append(match.group(2))
+                found.append(match.group(2).split(", ")[-1])
         return found
 
 
