@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import socket
 import time
 import urllib.request
 from pathlib import Path
@@ -227,3 +228,16 @@ def test_serve_refuses_a_wrong_trusted_proxy_and_zero_processes(monkeypatch):
     monkeypatch.delenv("DASHBOARD_TRUSTED_PROXIES")
     with pytest.raises(ServeError, match="at least one"):
         Supervisor(0, 8080)
+
+
+@needs_nginx
+def test_serve_says_when_its_port_is_taken_and_starts_nothing(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        supervisor = Supervisor(1, port, "127.0.0.1")
+        assert supervisor.run() == 1
+    err = capsys.readouterr().err
+    assert f"serve: port {port} cannot be used (Address already in use): choose another with --port" in err
+    assert all(b.proc is None for b in supervisor.backends)

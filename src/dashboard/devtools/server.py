@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 import time
@@ -84,19 +85,21 @@ class Served:
 
     def upstreams(self, path: str) -> list[str]:
         """The process ("127.0.0.1:PORT") that served each logged GET of `path`, in log
-        order (nginx logs a request just after its response, a websocket when it closes)."""
+        order (nginx logs a request just after its response, a websocket when it closes).
+        When nginx tried a dead process first, it logs "dead, live": the live one served."""
         found = []
         for line in self.access_log():
-            match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(\S+)', line)
+            match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(.+?) time=', line)
             if match and match.group(1).split("?")[0] == path:
-                found.append(match.group(2))
+                found.append(match.group(2).split(", ")[-1])
         return found
 
 
 @contextmanager
 def serve(count: int = 2, env: dict[str, str] | None = None, timeout: float = 180) -> Iterator[Served]:
     """Run ``bash scripts/dev.sh serve COUNT`` on a free local port; stop it with SIGTERM
-    afterwards (the supervisor then stops nginx and every Streamlit process)."""
+    afterwards (the supervisor then stops nginx and every Streamlit process), check that
+    it stopped cleanly, and remove its folder under var/serve unless the test failed."""
     port = free_port()
     cmd = ["bash", "scripts/dev.sh", "serve", str(count), "--port", str(port), "--address", "127.0.0.1"]
     output = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
@@ -105,6 +108,7 @@ def serve(count: int = 2, env: dict[str, str] | None = None, timeout: float = 18
         start_new_session=True,
     )  # fmt: skip
     served = Served(f"http://127.0.0.1:{port}", REPO / "var" / "serve" / str(port), supervisor)
+    passed = False
     try:
         deadline = time.monotonic() + timeout
         while not ((served.prefix / "processes.json").exists() and healthy(served.base, timeout=2)):
@@ -116,6 +120,7 @@ def serve(count: int = 2, env: dict[str, str] | None = None, timeout: float = 18
                 raise RuntimeError(f"serve did not answer on {served.base} within {timeout} s")
             time.sleep(0.2)
         yield served
+        passed = True
     finally:
         if supervisor.poll() is None:
             supervisor.terminate()
@@ -125,3 +130,9 @@ def serve(count: int = 2, env: dict[str, str] | None = None, timeout: float = 18
             os.killpg(supervisor.pid, 9)
             supervisor.wait()
         output.close()
+    if supervisor.returncode != 0:
+        raise RuntimeError(f"serve stopped with code {supervisor.returncode}")
+    if (served.prefix / "processes.json").exists():
+        raise RuntimeError("serve stopped without removing processes.json")
+    if passed:  # a failed test keeps the logs and nginx's files for a look
+        shutil.rmtree(served.prefix, ignore_errors=True)

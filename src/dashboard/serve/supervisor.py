@@ -15,6 +15,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -32,6 +33,7 @@ CHECK_EVERY = 5.0  # seconds between active health checks of each process
 CHECK_TIMEOUT = 5.0
 FAILED_CHECKS = 3  # a process that misses this many checks in a row is restarted
 GRACE = 10.0  # seconds processes get to stop before SIGKILL
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 RESTART_BACKOFF_MAX = 30.0  # seconds between restarts of a process that keeps failing
 
 
@@ -106,6 +108,18 @@ class Supervisor:
         end = time.monotonic() + seconds
         while not self.stopping and time.monotonic() < end:
             time.sleep(min(0.1, max(0.0, end - time.monotonic())))
+
+    def _check_port_free(self) -> None:
+        """ServeError when something already listens on the public port (another serve
+        there would also share this one's folder)."""
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            host = self.listen.rsplit(":", 1)[0] if ":" in self.listen else "0.0.0.0"  # noqa: S104 (nginx's default)
+            try:
+                probe.bind((host, self.port))
+            except OSError as exc:
+                why = exc.strerror or exc
+                raise ServeError(f"port {self.port} cannot be used ({why}): choose another with --port") from None
 
     # -- processes -----------------------------------------------------------------------
     def _start_backend(self, backend: Backend) -> None:
@@ -214,10 +228,10 @@ class Supervisor:
 
     def run(self) -> int:
         """Start everything, watch until a signal, stop everything; the exit code."""
-        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            signal.signal(signum, self._on_signal)
+        previous = {signum: signal.signal(signum, self._on_signal) for signum in STOP_SIGNALS}
         code = 0
         try:
+            self._check_port_free()
             (self.prefix / "logs").mkdir(parents=True, exist_ok=True)
             say(f"starting {len(self.backends)} Streamlit process(es) on 127.0.0.1, ports "
                 + ", ".join(str(b.port) for b in self.backends))  # fmt: skip
@@ -246,6 +260,8 @@ class Supervisor:
             code = 1
         finally:
             self.shutdown()
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
         return code
 
     def shutdown(self) -> None:
