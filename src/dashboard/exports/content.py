@@ -248,7 +248,7 @@ def _figure_row(dataset: Dataset, sources: _Sources, figure: dict, lang: str) ->
         "value_text": figure_value_text(figure, lang),
         "status": OK,
         "period_text": figure_period_text(figure, lang),
-        "issuing_body": figure["issuing_body"],
+        "issuing_body": dataset.issuer_name(figure["issuing_body"], lang),
     }
 
 
@@ -281,7 +281,7 @@ def _card_row(dataset: Dataset, sources: _Sources, card: Card, lang: str) -> dic
             "area": _join([g["area"] for g in figs]),
             "name": _join([dataset.area_name(g["area"], lang) for g in figs]),
             "metric": _join([g["metric"] for g in figs]),
-            "issuing_body": _join([g["issuing_body"] for g in figs]),
+            "issuing_body": _join([dataset.issuer_name(g["issuing_body"], lang) for g in figs]),
             "period_text": "",
         }
     )
@@ -319,7 +319,7 @@ def _settlement_rows(dataset: Dataset, sources: _Sources, data: MapData, lang: s
                     "period_type": _text(st.get(f"{col}_period_type")) if known else "",
                     "period_end": _text(st.get(f"{col}_period_end")) if known else "",
                     "period_text": (fmt_date(_text(st.get(f"{col}_period_end")), lang) if known else ""),
-                    "issuing_body": _text(st.get(f"{col}_issuing_body")) if known else "",
+                    "issuing_body": dataset.issuer_name(_text(st.get(f"{col}_issuing_body")), lang) if known else "",
                     "flag": _text(st.get(f"{col}_flag")) if known else "",
                     "on_map": bool(st["mappable"]),
                     "latitude": st["latitude"] if st["mappable"] else None,

@@ -604,7 +604,7 @@ def card_note(card: Card, lang: str) -> str:
     if len(card.figures) == 1:
         f = card.figures[0]
         when = figure_period_text(f, lang)
-        return " · ".join(p for p in (card.scope, when, f"{t('issued_by', lang)}: {f['issuing_body']}") if p)
+        return " · ".join(p for p in (card.scope, when, f"{t('issued_by', lang)}: {card.issuer}") if p)
     return card.caption
 
 
@@ -673,7 +673,7 @@ def issuing_line(content: ViewContent, shown: list[Card], max_chars: int = 190) 
     lang = content.lang
     bodies: list[str] = []
     for card in shown:
-        bodies.extend(str(f["issuing_body"]) for f in card.figures)
+        bodies.extend(content.dataset.issuer_name(str(f["issuing_body"]), lang) for f in card.figures)
     bodies.extend(content.issuing_bodies(("district", "settlement")))
     bodies = [b for b in dict.fromkeys(bodies) if b]
     if not bodies:

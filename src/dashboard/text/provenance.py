@@ -30,6 +30,7 @@ def conflicts_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
     """Quantities stated by more than one figure with different values: the one the app
     uses, why, and the others."""
     rows = []
+    issuer = dataset.issuer_name
     for c in conflicts(dataset):
         used = c.used.figure
         rows.append(
@@ -37,9 +38,9 @@ def conflicts_table(dataset: Dataset, lang: str = "en") -> pd.DataFrame:
                 t("metric", lang): metric_label(dataset, used["metric"], lang),
                 t("district", lang): dataset.area_name(used["area"], lang),
                 t("period", lang): figure_period_text(used, lang),
-                t("figure", lang): f"{figure_value_text(used, lang)} ({used['issuing_body']})",
+                t("figure", lang): f"{figure_value_text(used, lang)} ({issuer(used['issuing_body'], lang)})",
                 t("chosen_reason", lang): t(f"reason_{c.used.reason}", lang),
-                "≠": "; ".join(f"{figure_value_text(o, lang)} ({o['issuing_body']})" for o in c.others),
+                "≠": "; ".join(f"{figure_value_text(o, lang)} ({issuer(o['issuing_body'], lang)})" for o in c.others),
             }
         )
     return pd.DataFrame(rows)
