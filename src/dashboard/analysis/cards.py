@@ -129,7 +129,7 @@ def _returns(dataset: Dataset, selection: Selection, focus: list[str], today: da
     end = cutoff(selection.period, today)
     codes = set(focus) | set(focus_units(dataset, selection))
     rows = settlement_rows(dataset, end, selection.statuses, codes)
-    count = CardData("settlements", "", "count", number=float(len(rows)), as_of=latest_return(rows))
+    count = CardData("settlements", "", "count", number=float(len(rows)), as_of=latest_return(dataset, rows, end))
     if selection.narrowed:
         return [count]
     as_of = Period(as_of=end)

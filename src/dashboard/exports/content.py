@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -42,7 +43,8 @@ _REGION_KEYS = {"Karabakh": "export_region_karabakh", "East Zangezur": "export_r
 
 @dataclass(frozen=True)
 class ViewContent:
-    """One view (data, selection, language) with everything the exports draw."""
+    """One view (data, selection, language) with everything the exports draw, as of
+    ``today``, the day the export is made (nothing dated later is counted)."""
 
     dataset: Dataset
     selection: Selection
@@ -50,6 +52,7 @@ class ViewContent:
     data: MapData
     cards: list[Card]
     rows: pd.DataFrame  # figure_rows(): one row per figure shown, with its source
+    today: date
 
     @property
     def metric_label(self) -> str:
@@ -130,12 +133,14 @@ class ViewContent:
         return frame.sort_values(["publisher", "published", "source_id"]).reset_index(drop=True)
 
 
-def view_content(dataset: Dataset, selection: Selection, lang: str) -> ViewContent:
-    """Everything the exports of one view need, computed once."""
-    data = map_data(dataset, selection, lang)
-    all_cards = cards(dataset, selection, lang)
-    rows = figure_rows(dataset, selection, lang, data, all_cards)
-    return ViewContent(dataset, selection, lang, data, all_cards, rows)
+def view_content(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> ViewContent:
+    """Everything the exports of one view need, computed once, as the page shows it on
+    ``today`` (the caller's date; the clock's when not given)."""
+    today = today or date.today()
+    data = map_data(dataset, selection, lang, today)
+    all_cards = cards(dataset, selection, lang, today)
+    rows = figure_rows(dataset, selection, lang, data, all_cards, today)
+    return ViewContent(dataset, selection, lang, data, all_cards, rows, today)
 
 
 def figure_rows(
@@ -144,12 +149,14 @@ def figure_rows(
     lang: str,
     data: MapData | None = None,
     all_cards: list[Card] | None = None,
+    today: date | None = None,
 ) -> pd.DataFrame:
     """The figures behind a view, one row each with its source (``COLUMNS``): the
     cards (and the figures their deltas compare with), the districts in focus, the
-    units not on the map and the settlements shown."""
-    data = data if data is not None else map_data(dataset, selection, lang)
-    all_cards = all_cards if all_cards is not None else cards(dataset, selection, lang)
+    units not on the map and the settlements shown, as of ``today`` (see ``view_content``)."""
+    today = today or date.today()
+    data = data if data is not None else map_data(dataset, selection, lang, today)
+    all_cards = all_cards if all_cards is not None else cards(dataset, selection, lang, today)
     sources = _Sources(dataset)
     rows: list[dict] = []
     for card in all_cards:

@@ -125,11 +125,13 @@ def slide_png(
     title: str | None = None,
     caption: str | None = None,
     card_keys: tuple[str, ...] | None = None,
+    today: date | None = None,
 ) -> bytes:
     """A 1920 × 1080 PNG of the view: map, legend, title, headline cards, the dates of
     the figures shown and the bodies that issued them. ``card_keys`` picks the cards
-    (keys of ``text.cards.cards``); by default the view's metric and its neighbours."""
-    return render_slide(view_content(dataset, selection, lang), title, caption, card_keys).png
+    (keys of ``text.cards.cards``); by default the view's metric and its neighbours.
+    ``today``: the day the slide is made (see ``content.view_content``)."""
+    return render_slide(view_content(dataset, selection, lang, today), title, caption, card_keys).png
 
 
 def render_slide(
@@ -660,7 +662,7 @@ def _footer(fig: Figure, content: ViewContent, shown: list[Card], left: float, t
     """The issuing bodies of the figures shown, the export date and the boundaries note."""
     lang = content.lang
     right_width = 600
-    exported = t("export_exported_on", lang, date=_today_text(lang))
+    exported = t("export_exported_on", lang, date=fmt_date(content.today.isoformat(), lang))
     for i, note in enumerate((t("export_boundaries_short", lang), exported)):
         _text(fig, WIDTH - left, top + 27 * i, note, SMALL_PX, right_width, colour=MUTED, align="right")
     line = issuing_line(content, shown)
@@ -686,7 +688,3 @@ def issuing_line(content: ViewContent, shown: list[Card], max_chars: int = 190) 
         if len(line) <= max_chars or n == 1:
             return line
     return ""
-
-
-def _today_text(lang: str) -> str:
-    return fmt_date(date.today().isoformat(), lang)

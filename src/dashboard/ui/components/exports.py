@@ -33,14 +33,14 @@ _KINDS = {
 
 
 def _maker(
-    kind: str, dataset: Dataset, selection: Selection, lang: str, slide: dict[str, object]
+    kind: str, dataset: Dataset, selection: Selection, lang: str, slide: dict[str, object], today: date
 ) -> Callable[[], bytes]:
     makers: dict[str, Callable[[], bytes]] = {
-        "png": lambda: slide_png(dataset, selection, lang, **slide),  # type: ignore[arg-type]
-        "pdf": lambda: handout_pdf(dataset, selection, lang),
-        "csv": lambda: figures_csv(dataset, selection, lang),
-        "geojson": lambda: figures_geojson(dataset, selection, lang),
-        "html": lambda: standalone_html(dataset, selection, lang),
+        "png": lambda: slide_png(dataset, selection, lang, **slide, today=today),  # type: ignore[arg-type]
+        "pdf": lambda: handout_pdf(dataset, selection, lang, today),
+        "csv": lambda: figures_csv(dataset, selection, lang, today),
+        "geojson": lambda: figures_geojson(dataset, selection, lang, today),
+        "html": lambda: standalone_html(dataset, selection, lang, today),
     }
     return makers[kind]
 
@@ -63,7 +63,7 @@ def export_buttons(
         label, icon, mime = _KINDS[kind]
         box.download_button(
             t("export_slide" if short and kind == "png" else label, lang),
-            data=_maker(kind, dataset, selection, lang, slide or {}),
+            data=_maker(kind, dataset, selection, lang, slide or {}, today),
             file_name=export_filename(selection, lang, kind, today, dataset),
             mime=mime,
             icon=icon,
