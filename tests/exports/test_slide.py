@@ -132,3 +132,18 @@ def test_a_national_figure_on_a_region_slide_says_it_is_for_the_whole_country(da
     assert card_note(victims, "en").startswith("Whole country, not only the selected area · as of ")
     whole = next(c for c in view_content(dataset, Selection(), "en").cards if c.key == "victims")
     assert not card_note(whole, "en").startswith("Whole country")
+
+
+def test_slide_text_never_breaks_inside_an_azerbaijani_number():
+    from dashboard.exports.slide import SMALL_PX, _figure, _measure, _wrap
+    from dashboard.i18n.format import fmt_value
+
+    fig, _ = _figure(1920, 1080)
+    number = fmt_value(1_500_000, "mines", "about", "az")  # "təxminən 1 500 000 mina", no-break spaces
+    assert "\u00a0" in number
+    text = f"Zərərsizləşdirilmiş {number} 2024-cü ildə"
+    # narrower than the number, wider than any word around it: a plain-space wrap would split it
+    width = _measure(fig, "1\u00a0500\u00a0000", SMALL_PX) - 5
+    lines = _wrap(fig, text, SMALL_PX, width, max_lines=10)
+    assert any("1\u00a0500\u00a0000" in line for line in lines), lines
+    assert not any(line.endswith(("1", "500")) for line in lines), lines

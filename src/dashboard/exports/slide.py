@@ -206,10 +206,11 @@ def _measure(fig: Figure, text: str, size: float, bold: bool = False) -> float:
 
 def _wrap(fig: Figure, text: str, size: float, width: float, max_lines: int, bold: bool = False) -> list[str]:
     """Words in lines of at most ``width`` pixels; at most ``max_lines`` lines, the last
-    cut with an ellipsis when the text is longer."""
+    cut with an ellipsis when the text is longer. Lines break at plain spaces only: a
+    no-break space (inside an Azerbaijani number) holds its word together."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in text.split(" "):
         candidate = f"{current} {word}".strip()
         if current and _measure(fig, candidate, size, bold) > width:
             lines.append(current)
