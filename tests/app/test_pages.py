@@ -51,7 +51,7 @@ def cards_shown(at: AppTest) -> list[ShownCard]:
     assert len(blocks) <= 1, "one block of cards per page"
     out = []
     for block in blocks:
-        for section in ET.fromstring(block):
+        for section in ET.fromstring(block).iter("section"):
             text = {el.get("class"): "".join(el.itertext()) for el in section}
             source = "".join(section.find("details/p").itertext()) if section.find("details/p") is not None else ""
             out.append(ShownCard(text["card-label"], text["card-value"], text["card-caption"], source))

@@ -20,6 +20,8 @@ from dashboard.analysis.settlements import cutoff, latest_return, settlement_row
 from dashboard.data.dataset import Dataset
 
 CLEARANCE_CARDS = (("area", "area_cleared"), ("ap", "ap_mines"), ("at", "at_mines"), ("uxo", "uxo"))
+# the card that gives the figure a view's metric colours the map with
+METRIC_CARDS = dict((metric, key) for key, metric in CLEARANCE_CARDS) | {"returns": "settlements", "victims": "victims"}
 
 
 @dataclass(frozen=True)

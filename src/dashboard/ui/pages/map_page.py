@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.analysis.cards import METRIC_CARDS
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
@@ -20,16 +21,18 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     title.title(t("app_title", lang))
     with download.popover(t("export", lang), icon=":material/download:", width="stretch"):
         export_buttons(dataset, selection, lang)
-    show_cards(cards(dataset, selection, lang), lang)
-
     data = map_data(dataset, selection, lang)
-
-    map_col, side_col = st.columns([3, 1])
-    with map_col:
-        show_selection_map(dataset, data, selection, lang)
-    with side_col:
-        show_legend(dataset, data, selection, lang)
-        st.html(off_map_html(unit_figures(dataset, selection, lang), lang))
+    # The cards in compact rows and the map right under them: the map's top is in the
+    # first screen of a 1366x768 laptop, and a phone shows the map's own card, then
+    # the map, then the other cards (page.css).
+    with st.container(key="map-area"):
+        show_cards(cards(dataset, selection, lang), lang, lead=METRIC_CARDS.get(selection.metric))
+        map_col, side_col = st.columns([3, 1])
+        with map_col:
+            show_selection_map(dataset, data, selection, lang)
+        with side_col:
+            show_legend(dataset, data, selection, lang)
+            st.html(off_map_html(unit_figures(dataset, selection, lang), lang))
 
     table, hidden_table = map_tables(dataset, selection, lang)
     with st.expander(t("table_title", lang), expanded=False):
