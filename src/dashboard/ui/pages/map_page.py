@@ -17,9 +17,11 @@ from dashboard.ui.context import current_view
 
 def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     """Draw the map page."""
-    title, download = st.columns([4, 1], vertical_alignment="bottom")
+    title, download = st.columns([4, 1], vertical_alignment="top")
     title.title(t("app_title", lang))
-    with download.popover(t("export", lang), icon=":material/download:", width="stretch"):
+    # A disclosure, not a popover: Streamlit's popover opens at the end of the page's
+    # markup without taking the focus, so Tab never reached the downloads from its button.
+    with download.expander(t("export", lang), icon=":material/download:", key="download-menu"):
         export_buttons(dataset, selection, lang)
     data = map_data(dataset, selection, lang)
     # The cards in compact rows and the map right under them: the map's top is in the

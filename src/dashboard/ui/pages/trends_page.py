@@ -15,7 +15,8 @@ from dashboard.ui.context import current_view
 def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     """Draw the trends page."""
     st.title(t("page_trends", lang))
-    words = {k: t(k, lang) for k in ("source", "issued_by")} | {"date": t("as_of", lang), "note": ""}
+    words = {k: t(k, lang) for k in ("source", "issued_by", "settlement", "first_return")}
+    words |= {"date": t("as_of", lang), "note": ""}
     label = lambda m: metric_label(dataset, m, lang)  # noqa: E731
 
     st.subheader(t("trend_cumulative", lang))
@@ -23,10 +24,10 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     left, right = st.columns(2)
     with left:
         pts = cumulative_points(dataset, ("area_cleared",), lang)
-        st.altair_chart(cumulative_chart(pts, label("area_cleared"), words), width="stretch")
+        st.altair_chart(cumulative_chart(pts, label("area_cleared"), words, lang=lang), width="stretch")
     with right:
         pts = cumulative_points(dataset, ("ap_mines", "at_mines", "uxo"), lang)
-        st.altair_chart(cumulative_chart(pts, label("devices"), words), width="stretch")
+        st.altair_chart(cumulative_chart(pts, label("devices"), words, lang=lang), width="stretch")
 
     st.subheader(t("trend_annual", lang))
     st.caption(t("trend_flag_bars", lang))
@@ -34,7 +35,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     for col, metric in zip(cols, ("area_cleared", "uxo"), strict=True):
         rows = annual_rows(dataset, metric, lang)
         if not rows.empty:
-            col.altair_chart(annual_bars(rows, label(metric), words), width="stretch")
+            col.altair_chart(annual_bars(rows, label(metric), words, lang=lang), width="stretch")
 
     st.subheader(t("trend_annual_districts", lang))
     rows = annual_rows(dataset, "area_cleared", lang, True)
@@ -43,17 +44,17 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         if selection.districts:
             focus &= set(selection.districts)
         rows = rows[rows["area"].isin(focus)]
-        st.altair_chart(annual_bars(rows, label("area_cleared"), words, t("district", lang)), width="stretch")
+        st.altair_chart(annual_bars(rows, label("area_cleared"), words, t("district", lang), lang), width="stretch")
 
     st.subheader(t("trend_casualties", lang))
     pts = cumulative_points(dataset, ("victims", "killed", "injured"), lang)
-    st.altair_chart(cumulative_chart(pts, t("people", lang), words), width="stretch")
+    st.altair_chart(cumulative_chart(pts, t("people", lang), words, lang=lang), width="stretch")
 
     st.subheader(t("trend_returns", lang))
-    st.altair_chart(returns_timeline(returns_rows(dataset, lang)), width="stretch")
+    st.altair_chart(returns_timeline(returns_rows(dataset, lang), words), width="stretch")
     pts = cumulative_points(dataset, ("families_returned", "people_returned"), lang)
     if not pts.empty:
-        st.altair_chart(cumulative_chart(pts, t("families", lang), words), width="stretch")
+        st.altair_chart(cumulative_chart(pts, t("families", lang), words, lang=lang), width="stretch")
 
 
 render(*current_view())
