@@ -36,6 +36,7 @@ else:
     pages = [
         st.Page(PAGES / "map_page.py", title=t("page_map", lang), url_path="map", default=True),
         st.Page(PAGES / "trends_page.py", title=t("page_trends", lang), url_path="trends"),
+        st.Page(PAGES / "claims_page.py", title=t("page_claims", lang), url_path="claims"),
         st.Page(PAGES / "sources_page.py", title=t("page_sources", lang), url_path="sources"),
         st.Page(PAGES / "staff_page.py", title=t("page_staff", lang), url_path="staff"),
     ]

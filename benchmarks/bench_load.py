@@ -2,11 +2,12 @@
 
     .venv/bin/python benchmarks/bench_load.py [--viewers 100] [--changes 3]
     .venv/bin/python benchmarks/bench_load.py --url http://127.0.0.1:8501   # e.g. `dev.sh serve 2`
+    .venv/bin/python benchmarks/bench_load.py --serve 2   # one process, then serve 2: throughput ratio
 
 Without --url the script starts one Streamlit process of its own (on a free port, the
 shipped data) and measures it; with --url it measures whatever answers there: one
 Streamlit process, or the nginx of `scripts/dev.sh serve N`, whose Streamlit processes it
-finds from nginx's prefix folder (processes.json).
+finds in var/serve/<port>/processes.json (and warms up one by one before the crowd).
 
 Every viewer does what a browser does on the page, minus the drawing: GET / (which
 also gives it nginx's affinity cookie), a websocket to /_stcore/stream with the
@@ -59,7 +60,7 @@ from dashboard.analysis.figures import years_with_figures
 from dashboard.data.dataset import Dataset
 from dashboard.data.loader import load_dataset
 from dashboard.data.schema import FOCUS_REGIONS, VIEW_METRICS
-from dashboard.devtools.server import REPO, streamlit_server
+from dashboard.devtools.server import REPO, serve, streamlit_server
 
 PANEL = "dashboard.filter_panel"
 PANEL_EVENT = "pick"
@@ -355,20 +356,20 @@ def _comm(pid: int) -> str:
     return Path(f"/proc/{pid}/comm").read_text(encoding="ascii").strip()
 
 
-def server_processes(port: int) -> tuple[list[int], list[int]]:
-    """(Streamlit pids, nginx pids) serving a port: the process itself, or the
-    Streamlit processes listed in the prefix folder of the nginx that listens there."""
+def server_processes(port: int) -> tuple[list[int], list[int], list[str]]:
+    """(Streamlit pids, nginx pids, each Streamlit process's own URL) serving a port: the
+    process itself, or the Streamlit processes that `dev.sh serve` lists in
+    var/serve/<port>/processes.json when nginx listens there."""
     pids = pids_listening(port)
     nginx = [p for p in pids if _comm(p).startswith("nginx")]
     if not nginx:
-        return pids, []
-    for pid in nginx:
-        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        if b"-p" in args:
-            prefix = Path(args[args.index(b"-p") + 1].decode())
-            listed = json.loads((prefix / "processes.json").read_text(encoding="utf-8"))
-            return [p["pid"] for p in listed["streamlit"]], nginx
-    raise SystemExit(f"nginx listens on port {port}, but its prefix folder (-p) is unknown")
+        return pids, [], [f"http://127.0.0.1:{port}"]
+    listed = REPO / "var" / "serve" / str(port) / "processes.json"
+    if not listed.exists():
+        raise SystemExit(f"nginx listens on port {port}, but {listed} (written by `dev.sh serve`) is missing")
+    state = json.loads(listed.read_text(encoding="utf-8"))
+    processes = state["streamlit"]
+    return [p["pid"] for p in processes], nginx, [f"http://127.0.0.1:{p['port']}" for p in processes]
 
 
 def cpu_ms(pids: list[int]) -> float:
@@ -432,14 +433,14 @@ class Meter:
         return out
 
 
-async def crowd(base: str, args: argparse.Namespace, pids: list[int], nginx: list[int]) -> dict:
+async def crowd(base: str, args: argparse.Namespace, pids: list[int], nginx: list[int], warm: list[str]) -> dict:
     rng = random.Random(args.seed)
     options = Options.of(load_dataset(REPO / "geodata").dataset or sys.exit("the shipped data does not load"))
     tally = Tally()
-    if args.warm:
-        warm = Viewer(-1, base, [], Tally(), rng)
-        await warm.open()
-        await warm.close()
+    for direct in warm:  # every process loads the data and its libraries before the crowd
+        viewer = Viewer(-1, direct, [], Tally(), rng)
+        await viewer.open()
+        await viewer.close()
         await asyncio.sleep(1)
     meter = Meter(pids, nginx)
     rss_before = rss_mb(pids)
@@ -498,6 +499,7 @@ async def crowd(base: str, args: argparse.Namespace, pids: list[int], nginx: lis
         "pages_served": (
             f"{len(tally.opens)}/{args.viewers} opens, {len(tally.changes)}/{args.viewers * args.changes} changes"
         ),
+        "all_served": len(tally.opens) == args.viewers and len(tally.changes) == args.viewers * args.changes,
         "errors": len(tally.errors),
         "error_samples": tally.errors[:10],
         "page_open": summary(tally.opens),
@@ -546,6 +548,14 @@ def report(result: dict) -> None:
     print(f"server CPU per poller run: {result['cpu_ms_per_poller_run']} ms; runs {result['poller_runs']}")
     print(f"nginx CPU: {result['nginx_cpu_ms']} ms; this client's CPU: {result['client_cpu_ms']} ms")
     print(f"RSS {result['rss_mb']} MB; per session {result['mb_per_session']} MB")
+    checks = [
+        ("every page served", result["all_served"]),
+        ("no error", result["errors"] == 0),
+        ("p95 page open <= 3 s", result["page_open"]["p95_s"] <= 3.0),
+        ("server CPU per page open <= 40 ms", result["cpu_ms_per_page_open"] <= 40),
+        ("memory per session <= 1.5 MB", result["mb_per_session"] <= 1.5),
+    ]
+    print("targets (issue 12): " + "; ".join(f"{name}: {'met' if ok else 'NOT met'}" for name, ok in checks))
 
 
 def main() -> None:
@@ -558,17 +568,43 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--no-warm", dest="warm", action="store_false", help="skip the one warm-up page open")
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results" / "load.json")
+    parser.add_argument(
+        "--serve",
+        type=int,
+        metavar="N",
+        help="measure one process, then `dev.sh serve N` (both started here), and compare their throughput",
+    )
     args = parser.parse_args()
-    with contextlib.ExitStack() as stack:
-        base = args.url or stack.enter_context(streamlit_server())
-        port = urllib.parse.urlsplit(base).port or 80
-        pids, nginx = server_processes(port)
-        if not pids:
-            raise SystemExit(f"no process listens on port {port}")
-        result = asyncio.run(crowd(base, args, pids, nginx))
-    report(result)
+    if args.url:
+        results = [measure(args.url, args)]
+    elif args.serve:
+        with streamlit_server() as base:
+            results = [measure(base, args)]
+        with serve(args.serve) as served:
+            results.append(measure(served.base, args))
+    else:
+        with streamlit_server() as base:
+            results = [measure(base, args)]
+    for result in results:
+        report(result)
+    if len(results) == 2:
+        one, many = (r["throughput_pages_per_s"] for r in results)
+        ratio = many / one if one else float("nan")
+        print(
+            f"throughput through serve {args.serve}: {many} pages/s = {ratio:.2f} x one process's {one} "
+            f"(target >= 1.5: {'met' if ratio >= 1.5 else 'NOT met'})"
+        )
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    args.json.write_text(json.dumps(results if len(results) > 1 else results[0], indent=2), encoding="utf-8")
+
+
+def measure(base: str, args: argparse.Namespace) -> dict:
+    """The crowd against one URL (a Streamlit process, or serve's nginx)."""
+    port = urllib.parse.urlsplit(base).port or 80
+    pids, nginx, processes = server_processes(port)
+    if not pids:
+        raise SystemExit(f"no process listens on port {port}")
+    return asyncio.run(crowd(base, args, pids, nginx, processes if args.warm else []))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Shared fixtures: writable copies of the minimal fixture and of the shipped data, and a
-private PostgreSQL server with a fresh database per test."""
+"""Shared fixtures: writable copies of the minimal fixture and of the shipped data, a
+private PostgreSQL server with a fresh database per test, and nginx for `serve`."""
 
 from __future__ import annotations
 
@@ -56,3 +56,17 @@ def pg_url(pg_server: str) -> Iterator[str]:
         forget_open_stores()
         close_pools(url)
         drop_database(pg_server, url)
+
+
+@pytest.fixture(scope="session")
+def nginx() -> str:
+    """Debian's nginx (its path), for the tests of `dev.sh serve`. Skipped where it is not
+    installed, except in CI (CI set), where that is a failure."""
+    from dashboard.serve.nginx import nginx_binary
+
+    path = nginx_binary()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is missing in CI: scripts/dev.sh test installs it with apt-get")
+        pytest.skip("nginx is not installed here (apt-get install nginx); scripts/dev.sh test installs it")
+    return path

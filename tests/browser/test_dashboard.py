@@ -174,6 +174,8 @@ def test_text_from_data_files_is_shown_as_text(browser, tmp_path):
         frame.locator("path.settlement-lachin-city").dispatch_event("click")
         expect(frame.locator(".leaflet-popup-content")).to_contain_text(payload)
         assert frame.locator(".leaflet-tooltip img, .leaflet-popup-content img").count() == 0
+        expect(frame.locator(".district-label", has_text=payload)).to_be_attached()  # the name on the map
+        assert frame.locator(".map-label img").count() == 0
         page.get_by_text("Districts: all").click()
         expect(page.get_by_role("checkbox", name=payload)).to_be_visible()
         page.get_by_text("The map's figures as a table").click()

@@ -60,6 +60,11 @@ def test_malformed_input_gets_its_message(case: Path, tmp_path: Path):
             and all(getattr(f, k) == want[k] for k in ("line", "feature", "feature_id", "column") if k in want)
         ]
         assert matches, f"{case.name}: no finding like {want}; got:\n{result.report.to_text()}"
+    for unwanted in expected.get("absent", []):  # places that must get no finding
+        same_place = [f for f in result.report.findings if all(getattr(f, k) == v for k, v in unwanted.items())]
+        assert not same_place, f"{case.name}: unexpected {same_place}"
+    # a file naming another file (a VRT, say) never makes the loader read it
+    assert "root:x:0" not in result.report.to_text()
     if any(w["severity"] == "error" for w in expected["findings"]):
         assert result.dataset is None
     else:

@@ -16,7 +16,7 @@ import raw
 
 from dashboard.analysis.selection import Period, Selection
 from dashboard.exports.content import view_content
-from dashboard.exports.slide import card_note, issuing_line
+from dashboard.exports.slide_cards import card_note, issuing_line
 from dashboard.exports.tables import figures_csv
 from dashboard.maps.build import district_layer, map_labels
 from dashboard.text.cards import cards

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from itertools import combinations
 
 import numpy as np
 import raw
@@ -102,30 +103,8 @@ def test_one_district_slide_in_azerbaijani(dataset):
     assert_mostly(sampled_colours(image, slide.frame, geometry), expected, 0.6, "AZ-CAB")
 
 
-def test_a_settlement_name_that_would_cover_another_label_or_circle_is_left_out():
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-    from matplotlib.transforms import Bbox
-
-    from dashboard.exports.slide import _declutter
-
-    fig = Figure(figsize=(4, 3), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
-    district = ax.text(5, 5, "Kalbajar", ha="center", va="center")
-    on_district = ax.annotate("Kalbajar", (4.5, 5), xytext=(8, 0), textcoords="offset points", va="center")
-    free = ax.annotate("Khorovlu", (1, 9), xytext=(8, 0), textcoords="offset points", va="center")
-    over_free = ax.annotate("Jabrayil", (1, 9), xytext=(10, 2), textcoords="offset points", va="center")
-    x, y = ax.transData.transform((1, 9))
-    own = Bbox.from_extents(x - 5, y - 5, x + 5, y + 5)
-    _declutter(fig, [district], [own], [(free, own), (on_district, Bbox.from_extents(0, 0, 1, 1)), (over_free, own)])
-    assert [t.get_visible() for t in (district, free, on_district, over_free)] == [True, True, False, False]
-
-
 def test_a_national_figure_on_a_region_slide_says_it_is_for_the_whole_country(dataset):
-    from dashboard.exports.slide import card_note
+    from dashboard.exports.slide_cards import card_note
 
     content = view_content(dataset, Selection(regions=("East Zangezur",)), "en")
     victims = next(c for c in content.cards if c.key == "victims")
@@ -134,16 +113,39 @@ def test_a_national_figure_on_a_region_slide_says_it_is_for_the_whole_country(da
     assert not card_note(whole, "en").startswith("Whole country")
 
 
+def test_slide_names_the_districts_and_covers_no_settlement(dataset):
+    """East Zangezur's returns: every rayon of the region named (names from the boundary
+    file), no two names on each other, no name over a settlement's centre."""
+    slide = render_slide(view_content(dataset, Selection(regions=("East Zangezur",), metric="returns"), "en"))
+    names = slide.frame.names
+    texts = [text for text, _ in names]
+    rayons = [p for p in raw.districts().values() if p["economic_region"] == "East Zangezur" and p["kind"] == "rayon"]
+    assert len(rayons) == 5
+    for rayon in rayons:
+        assert rayon["name_en"] in texts, rayon["name_en"]
+    for (a, box_a), (b, box_b) in combinations(names, 2):
+        assert not box_a.overlaps(box_b), (a, b)
+    codes = {p["code"] for p in rayons}
+    places = [s for s in raw.rows("settlements.csv") if s["district"] in codes and s["latitude"] and s["first_return"]]
+    assert len(places) >= 5
+    centres = [slide.frame.to_pixel(float(s["longitude"]), float(s["latitude"])) for s in places]
+    for text, box in names:
+        for x, y in centres:
+            assert not (box.left <= x <= box.right and box.top <= y <= box.bottom), text
+    settlement_names = {s["name_en"] for s in places} - {p["name_en"] for p in rayons}
+    assert set(texts) & settlement_names  # settlements are named beside their circles
+
+
 def test_slide_text_never_breaks_inside_an_azerbaijani_number():
-    from dashboard.exports.slide import SMALL_PX, _figure, _measure, _wrap
+    from dashboard.exports.drawing import SMALL_PX, measure, new_figure, wrap
     from dashboard.i18n.format import fmt_value
 
-    fig, _ = _figure(1920, 1080)
+    fig, _ = new_figure(1920, 1080)
     number = fmt_value(1_500_000, "mines", "about", "az")  # "təxminən 1 500 000 mina", no-break spaces
     assert "\u00a0" in number
     text = f"Zərərsizləşdirilmiş {number} 2024-cü ildə"
     # narrower than the number, wider than any word around it: a plain-space wrap would split it
-    width = _measure(fig, "1\u00a0500\u00a0000", SMALL_PX) - 5
-    lines = _wrap(fig, text, SMALL_PX, width, max_lines=10)
+    width = measure(fig, "1\u00a0500\u00a0000", SMALL_PX) - 5
+    lines = wrap(fig, text, SMALL_PX, width, max_lines=10)
     assert any("1\u00a0500\u00a0000" in line for line in lines), lines
     assert not any(line.endswith(("1", "500")) for line in lines), lines

@@ -5,22 +5,16 @@ of a database store has its own cache folder, as on separate machines)."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
-from paths import REPO
-from staff_helpers import add_figure, data_digest, tree_digest
+from staff_helpers import add_figure, data_digest, start, target, tree_digest, wait_line
 
 from dashboard.data.loader import load_dataset
 from dashboard.staff.store import FileStore, Store
 
-SCRIPT = Path(__file__).with_name("publisher.py")
 COMMON = ("file:figures/clearance.csv", "file:boundaries/districts.geojson", "copied")
 KILL_STEPS = {
     "files": (*COMMON, "locked", "meta_written", "version_renamed", "pointer_written", "pointer_switched"),
@@ -37,25 +31,6 @@ KILL_CASES = [
 
 def kind(store: Store) -> str:
     return "files" if isinstance(store, FileStore) else "postgres"
-
-
-def target(store: Store, cache: Path) -> list[str]:
-    """The publisher's arguments that name the store (and give it a cache of its own)."""
-    if isinstance(store, FileStore):
-        return [str(store.root)]
-    return [store.url, "--cache", str(cache)]
-
-
-def start(*args: str) -> subprocess.Popen:
-    env = os.environ | {"PYTHONPATH": f"{REPO / 'src'}{os.pathsep}{REPO / 'tests'}"}
-    return subprocess.Popen(
-        [sys.executable, str(SCRIPT), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
-
-
-def wait_line(proc: subprocess.Popen, expected: str) -> None:
-    line = proc.stdout.readline().strip()
-    assert line == expected, f"{line!r}; stderr: {proc.stderr.read()[-2000:] if proc.poll() is not None else ''}"
 
 
 def assert_whole(store: Store, allowed: list[dict[str, str]]) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import time
+from datetime import UTC, datetime
 
 import pytest
 from paths import REPO
+from staff_helpers import add_figure
 from streamlit.testing.v1 import AppTest
 
-from dashboard.staff.auth import HASH_ENV, hash_password
+from dashboard.staff.auth import GLOBAL_FAILURES, HASH_ENV, Throttle, hash_password
+from dashboard.staff.store import open_store
 
 PASSWORD = "granite-orchard-lantern"
 STAFF_PAGE = "src/dashboard/ui/pages/staff_page.py"
@@ -103,3 +107,63 @@ def test_the_right_password_opens_the_editor_on_a_copy_of_the_published_data(env
     assert (store / "CURRENT").read_text() == "000001\n"
     log = (store / "audit.log").read_text(encoding="utf-8")
     assert '"event": "sign_in", "who": "Aysel Mammadova"' in log
+
+
+@pytest.fixture
+def page_store(monkeypatch, seed, backend, tmp_path):
+    """The staff page on either backend ($DASHBOARD_STORE a folder or a database URL), and
+    the same store as the test sees it."""
+    monkeypatch.setenv("DASHBOARD_GEODATA", str(seed))
+    monkeypatch.setenv("DASHBOARD_STORE", backend)
+    monkeypatch.setenv("DASHBOARD_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv(HASH_ENV, hash_password(PASSWORD))
+    store = open_store(backend, seed=seed, cache=tmp_path / "cache")
+    store.ensure("tester")
+    return store
+
+
+def test_a_staff_member_finds_their_draft_at_the_next_sign_in(page_store):
+    first = sign_in(open_staff(), "Aysel Mammadova", PASSWORD)
+    draft = first.session_state["_staff_draft"]
+    add_figure(draft.path)  # an edit, saved as the page saves it
+    page_store.drafts.save(draft)
+    later = sign_in(open_staff(), "Aysel Mammadova", PASSWORD)  # a new session: a new sign-in
+    assert later.session_state["_staff_draft"].path == draft.path
+    assert later.warning.len == 0
+    editor = next(d for d in later.dataframe if str(d.key).startswith("staff-editor-figures/clearance.csv"))
+    assert "staff-test-1" in set(editor.value["figure_id"])
+
+
+def test_a_draft_removed_unused_is_announced_at_the_next_visit(page_store):
+    last_use = time.time() - 8 * 24 * 3600
+    old = page_store.drafts.open("Aysel Mammadova", now=last_use)
+    at = sign_in(open_staff(), "Aysel Mammadova", PASSWORD)
+    used = datetime.fromtimestamp(last_use, UTC).date().isoformat()
+    assert [w.value for w in at.warning] == [
+        f"Your earlier draft (started from version 1, last used on {used}) was removed after 7 days without use. "
+        "This is a new draft on version 1."
+    ]
+    assert not old.path.exists() and at.session_state["_staff_draft"].path != old.path
+    at.run()  # said once
+    assert at.warning.len == 0
+
+
+def test_the_ceiling_for_all_clients_is_explained_in_azerbaijani(page_store):
+    throttle = Throttle(page_store)
+    for i in range(GLOBAL_FAILURES):
+        assert throttle.reserve(f"203.0.{i}.9").wait == 0
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.session_state["lang"] = "az"
+    at.run()
+    at.switch_page(STAFF_PAGE).run()
+    at.text_input(key="staff-name").input("Aysel")
+    at.text_input(key="staff-password").input(PASSWORD)
+    next(b for b in at.button if b.label == "Daxil ol").click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith(
+        "Son bir dəqiqədə bu saytda bütün kompüterlərdən birlikdə çox sayda uğursuz giriş cəhdi olub. "
+    )
+    seconds = int(error.rsplit(" san.", 1)[0].rsplit(" ", 1)[-1])
+    assert 1 <= seconds <= 60
+    assert editing_controls(at) == set()

@@ -15,6 +15,8 @@ from datetime import date
 from dashboard.analysis.areas import focus_codes, focus_units
 from dashboard.analysis.engine import figure_index
 from dashboard.analysis.figures import Headline, district_sum, headline
+from dashboard.analysis.plans import PlanCard, plan_card
+from dashboard.analysis.projection import Projection, projection
 from dashboard.analysis.selection import Period, Selection
 from dashboard.analysis.settlements import cutoff, latest_return, settlement_rows
 from dashboard.data.dataset import Dataset
@@ -67,6 +69,8 @@ class CardData:
     national_scope: bool = False
     gap: Gap | None = None
     as_of: str | None = None
+    plan: PlanCard | None = field(default=None, compare=False)  # the "plan" card's years
+    projection: Projection | None = field(default=None, compare=False)  # the "projection" card's
 
 
 def _from_headline(key: str, metric: str, h: Headline | None) -> CardData:
@@ -85,7 +89,33 @@ def card_data(dataset: Dataset, selection: Selection, today: date | None = None)
     if selection.narrowed and victims.figures:
         victims = replace(victims, national_scope=True)
     out.append(victims)
+    out.extend(_extra(dataset, selection, key) for key in selection.extras)
     return tuple(out)
+
+
+def _extra(dataset: Dataset, selection: Selection, key: str) -> CardData:
+    """A card shown only when asked for: the year against its plan, or the projection.
+    Both are national: a narrowed view marks them so."""
+    scope = selection.narrowed
+    if key == "plan":
+        found = plan_card(dataset, selection.period)
+        compared = found.compared
+        if compared is None or compared.plan is None:
+            return CardData("plan", "area_planned", "none", plan=found)
+        parts = (compared.result, compared.plan, found.upcoming.plan if found.upcoming else None)
+        figures = tuple(f for f in parts if f is not None)
+        number = float(compared.result["value"]) if compared.result is not None else None
+        change = compared.difference
+        return CardData("plan", "area_planned", "plan", figures, None, change, number, national_scope=scope, plan=found)
+    result = projection(dataset, selection.pace, selection.estimate)
+    if result is None:
+        return CardData("projection", "area_cleared", "none")
+    figures = (result.estimate, result.start, *result.pace.figures)
+    year = result.reach.year
+    number = float(year) if year is not None else None
+    return CardData(
+        "projection", "area_cleared", "projection", figures, number=number, national_scope=scope, projection=result
+    )
 
 
 def _clearance(dataset: Dataset, selection: Selection, key: str, metric: str, focus: list[str]) -> CardData:

@@ -1,10 +1,12 @@
-"""Where each figure comes from: the conflicts between sources, as plain values."""
+"""Where each figure comes from: the groups of figures that disagree, as plain values."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.analysis.engine import Choice, figure_index
+import pandas as pd
+
+from dashboard.analysis.engine import FIRST_YEAR, Choice, figure_index
 from dashboard.data.dataset import Dataset
 
 
@@ -16,24 +18,39 @@ class Conflict:
     used: Choice
     others: tuple[dict, ...]
 
+    @property
+    def figures(self) -> tuple[dict, ...]:
+        """Every figure of the group, the one used first."""
+        return (self.used.figure, *self.others)
 
-def _slot(figure: dict) -> str:
-    """What makes two figures state the same quantity, besides metric, area and subset."""
-    if figure["period_type"] == "year":
-        return figure["period_end"][:4]
-    if figure["period_type"] in ("cumulative", "estimate", "event"):
-        return figure["period_end"]
-    return f"{figure['period_start']}/{figure['period_end']}"
+
+def quantity(figure: dict) -> tuple:
+    """What makes two figures state the same quantity: metric, area, subset and period.
+
+    A calendar year is its year; a running total is its "as of" date as written, counted
+    since the 2020 war (a start in 2020 or later, or none stated) or since an earlier year;
+    an estimate or an event is its date as written; any other period is its start and end.
+    """
+    base = (figure["metric"], figure["area"], figure["subset"], figure["period_type"])
+    kind = figure["period_type"]
+    if kind == "year":
+        return (*base, figure["period_end"][:4])
+    if kind == "cumulative":
+        start = figure["start_date"]
+        since = "" if pd.isna(start) or start.year >= FIRST_YEAR else str(start.year)
+        return (*base, since, figure["period_end"])
+    if kind in ("estimate", "event"):
+        return (*base, figure["period_end"])
+    return (*base, figure["period_start"], figure["period_end"])
 
 
 def conflicts(dataset: Dataset) -> list[Conflict]:
     """Every quantity stated by more than one figure with different values, ordered by
-    metric, area, subset, period type, start and slot."""
+    metric, area, subset, period type and period."""
     index = figure_index(dataset)
     groups: dict[tuple, list[int]] = {}
     for position, f in enumerate(index.figures):
-        key = (f["metric"], f["area"], f["subset"], f["period_type"], f["period_start"], _slot(f))
-        groups.setdefault(key, []).append(position)
+        groups.setdefault(quantity(f), []).append(position)
     out = []
     for key in sorted(groups):
         positions = groups[key]

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.data.schema import FOCUS_REGIONS, VIEW_METRICS
+from dashboard.data.schema import EXTRA_CARDS, FOCUS_REGIONS, PACES, VIEW_METRICS
 
-__all__ = ["FOCUS_REGIONS", "STATUSES", "VIEW_METRICS", "Period", "Selection"]
+__all__ = ["EXTRA_CARDS", "FOCUS_REGIONS", "PACES", "STATUSES", "VIEW_METRICS", "Period", "Selection"]
 
 STATUSES = ("dated", "undated")  # first-return date known / not known
 _PERIOD = re.compile(r"^(?:(\d{4})|cumulative(?::(\d{4}-\d{2}-\d{2}))?)$")  # groups of schema.PERIOD_PATTERN
@@ -67,6 +67,9 @@ class Selection:
     metric: str = "area_cleared"
     period: Period = Period()
     statuses: tuple[str, ...] = STATUSES
+    extras: tuple[str, ...] = ()  # cards shown besides the view's own (EXTRA_CARDS)
+    pace: str = PACES[0]  # the projection's pace (PACES)
+    estimate: str = ""  # the projection's estimate: a figure id; empty for the default
 
     @property
     def narrowed(self) -> bool:

@@ -27,12 +27,15 @@ DEFAULT_LABELS = {
 }
 
 
-def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Axis and legend text in a colour that meets WCAG AA on white."""
-    return chart.configure_axis(labelColor=TEXT, titleColor=TEXT).configure_legend(labelColor=TEXT, titleColor=TEXT)
+@alt.theme.register("dashboard", enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    """Every chart's axis, legend and title text in a colour that meets WCAG AA on white
+    (a theme, so that layered charts can still be combined)."""
+    text = {"labelColor": TEXT, "titleColor": TEXT}
+    return {"config": {"axis": text, "legend": text, "title": {"color": TEXT}}}
 
 
-def _number_axis(title: str, lang: str) -> alt.Y:
+def number_axis(title: str, lang: str) -> alt.Y:
     """A value axis with thousands grouped as the language writes them."""
     if lang != "az":
         return alt.Y("value:Q", title=title, axis=alt.Axis(format=",~f"))
@@ -65,7 +68,7 @@ def cumulative_chart(
     """
     base = alt.Chart(points).encode(
         x=alt.X("end_date:T", title=None, axis=_YEARS),
-        y=_number_axis(y_title, lang),
+        y=number_axis(y_title, lang),
         color=alt.Color(
             "series:N",
             title=series_title or None,
@@ -79,7 +82,7 @@ def cumulative_chart(
         shape=alt.Shape("series:N", legend=None),
         tooltip=_tooltip(y_title, labels),
     )
-    return _readable((line + dots).properties(height=320))
+    return (line + dots).properties(height=320)
 
 
 def annual_bars(
@@ -91,7 +94,7 @@ def annual_bars(
     and optionally group.
     """
     enc: dict = {
-        "y": _number_axis(y_title, lang),
+        "y": number_axis(y_title, lang),
         "tooltip": _tooltip(y_title, labels),
     }
     if "group" in rows.columns:
@@ -103,13 +106,13 @@ def annual_bars(
         enc["color"] = alt.value(OKABE_ITO[0])
     # A flagged figure (uncertain date, scope or reading) is drawn pale, never as a plain fact.
     enc["opacity"] = alt.condition("datum.flagged", alt.value(0.35), alt.value(1.0))
-    return _readable(alt.Chart(rows).mark_bar().encode(**enc).properties(height=320))
+    return alt.Chart(rows).mark_bar().encode(**enc).properties(height=320)
 
 
 def returns_timeline(rows: pd.DataFrame, labels: dict[str, str] | None = None) -> alt.TopLevelMixin:
     """First returns by settlement over time. ``rows``: name, district, date, when, source."""
     words = DEFAULT_LABELS | (labels or {})
-    return _readable(
+    return (
         alt.Chart(rows)
         .mark_point(size=90, filled=True, color=OKABE_ITO[2])
         .encode(

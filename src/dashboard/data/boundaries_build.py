@@ -39,6 +39,8 @@ from pyproj import Geod
 from shapely.geometry import box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 
+from dashboard.data.schema import REGION_BOUNDS
+
 # --------------------------------------------------------------------------- inputs
 
 
@@ -93,7 +95,7 @@ DISPLAY_TOLERANCE_DEG = 0.003
 FULL_DECIMALS = 6
 DISPLAY_DECIMALS = 5
 BACKGROUND_DECIMALS = 4  # world-atlas is quantized to about 0.004° x 0.002°: nothing is lost
-BACKGROUND_BBOX = (43.0, 37.5, 51.5, 42.5)  # min lon, min lat, max lon, max lat
+BACKGROUND_BBOX = REGION_BOUNDS  # min lon, min lat, max lon, max lat
 MAX_OVERLAP_DEG2 = 1e-9  # about 10 m² at 40° N
 MAX_UNION_AREA_CHANGE = 0.001  # display union area within 0.1 % of the full-detail union
 METRES_PER_DEGREE_LAT = 111_320.0

@@ -13,8 +13,9 @@ import re
 from datetime import date
 from pathlib import Path
 
+from dashboard.data.progress import checkpoint
 from dashboard.data.report import Report, read_checked
-from dashboard.data.schema import MAX_CSV_BYTES, Column, TableSpec
+from dashboard.data.schema import FORMULA_STARTS, MAX_CSV_BYTES, MAX_FILE_ERRORS, MAX_ROWS, Column, TableSpec
 
 Row = dict[str, object]
 
@@ -24,6 +25,12 @@ _COORDINATE = re.compile(r"^-?\d+(\.\d+)?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://\S+$")
 _CYRILLIC_1251 = set(range(0xC0, 0x100)) | {0xA8, 0xB8}
+# Text beginning like a formula (schema.FORMULA_STARTS; a tab or carriage return at the
+# start is trimmed with the other spaces before this check) is quoted in exports (see
+# dashboard.exports.spreadsheet); staff are told, because a formula in a source title is
+# rarely meant. A number with a minus sign is a number, not a formula.
+_SIGNED_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?%?$")
+_CHECKPOINT_ROWS = 2_000
 
 
 def parse_partial_date(text: str) -> tuple[date, date] | None:
@@ -143,15 +150,67 @@ def read_table(root: Path, spec: TableSpec, report: Report, today: date) -> list
 
 
 def _parse(text: str, spec: TableSpec, report: Report, today: date) -> list[Row] | None:
+    """Check the rows one by one as they are read: a file stops being checked at its
+    ``MAX_FILE_ERRORS``-th error or past ``MAX_ROWS`` rows, so any file costs little."""
     file = spec.path
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
     next_line = 1
     try:
-        for record in reader:
-            records.append((next_line, record))
-            next_line = reader.line_num + 1
-    except csv.Error:
+        first = next(reader, None)
+        if first is None or not any(cell.strip() for cell in first):
+            report.error(file, "first line is empty; expected the header: " + ",".join(spec.names))
+            return None
+        header = [h.strip() for h in first]
+        if not _header_ok(header, spec, report):
+            return None
+        columns = [next(c for c in spec.columns if c.name == name) for name in header]
+        rows: list[Row] = []
+        errors_at_start = report.error_count
+        next_line = reader.line_num + 1
+        for count, record in enumerate(reader):
+            line, next_line = next_line, reader.line_num + 1
+            if count % _CHECKPOINT_ROWS == 0:
+                checkpoint()
+            if count >= MAX_ROWS:
+                report.error(
+                    file,
+                    f"the file has more than {MAX_ROWS:,} rows; a table here is far smaller. Was the wrong file saved?",
+                    line=line,
+                    always=True,
+                )
+                return None
+            if report.error_count - errors_at_start >= MAX_FILE_ERRORS:
+                report.error(
+                    file,
+                    f"checking stopped at line {line} after {MAX_FILE_ERRORS:,} errors in this file; "
+                    "fix the first ones (they often have one cause) and check again",
+                    line=line,
+                    always=True,
+                )
+                return None
+            if not any(cell.strip() for cell in record):
+                continue
+            if len(record) != len(header):
+                report.error(
+                    file,
+                    f"found {len(record)} values, but the header has {len(header)} columns; the "
+                    "line may be truncated, or a value contains a comma without quotes",
+                    line=line,
+                )
+                continue
+            row: Row = {"_line": line}
+            for column, raw in zip(columns, record, strict=True):
+                row[column.name] = _cell(column, raw.strip(), file, line, report, today)
+            rows.append(row)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            report.error(
+                file,
+                f"a value is longer than {csv.field_size_limit():,} characters; a cell here holds at most "
+                "a few thousand. Is a quote character missing?",
+                line=next_line,
+            )
+            return None
         report.error(
             file,
             "a quoted value is not closed before the end of the file; the file may be "
@@ -159,29 +218,6 @@ def _parse(text: str, spec: TableSpec, report: Report, today: date) -> list[Row]
             line=next_line,
         )
         return None
-    if not records or not any(cell.strip() for cell in records[0][1]):
-        report.error(file, "first line is empty; expected the header: " + ",".join(spec.names))
-        return None
-    header = [h.strip() for h in records[0][1]]
-    if not _header_ok(header, spec, report):
-        return None
-    rows: list[Row] = []
-    columns = {c.name: c for c in spec.columns}
-    for line, record in records[1:]:
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            report.error(
-                file,
-                f"found {len(record)} values, but the header has {len(header)} columns; the "
-                "line may be truncated, or a value contains a comma without quotes",
-                line=line,
-            )
-            continue
-        row: Row = {"_line": line}
-        for name, raw in zip(header, record, strict=True):
-            row[name] = _cell(columns[name], raw.strip(), file, line, report, today)
-        rows.append(row)
     if not rows:
         report.warning(file, "file has a header but no rows")
     return rows
@@ -196,7 +232,26 @@ def _cell(column: Column, raw: str, file: str, line: int, report: Report, today:
     value, problem = _check_cell(column, raw, today)
     if problem:
         report.error(file, f"found '{raw}'; {problem}", line=line, column=column.name, value=raw)
+    elif column.kind == "text":
+        warn_if_formula(raw, file, report, line=line, column=column.name)
     return value
+
+
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet would read this text as a formula (and it is no number)."""
+    return text.startswith(FORMULA_STARTS) and not _SIGNED_NUMBER.match(text)
+
+
+def warn_if_formula(text: str, file: str, report: Report, **where: object) -> None:
+    """A warning for text that begins like a spreadsheet formula."""
+    if looks_like_formula(text):
+        report.warning(
+            file,
+            f"found '{text}', which begins with '{text[0]}': a spreadsheet would read it as a formula. "
+            "Downloads show it with a leading ' (as text); if it is not meant, remove the first character",
+            value=text,
+            **where,
+        )
 
 
 def _header_ok(header: list[str], spec: TableSpec, report: Report) -> bool:

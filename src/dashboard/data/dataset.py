@@ -50,6 +50,12 @@ class Dataset:
     ``issuers``: issuing_body (as figures name it, in English), issuer_az, note; empty
         when geodata/issuers.csv is absent. ``issuer_name(body, lang)`` looks a name up.
 
+    ``claims`` (figures quoted in public, checked against the record; empty when
+        geodata/claims.csv is absent): the columns of claims.csv (value as float), plus
+        from_date, to_date (Timestamps: first and last day the claim's date may be),
+        to_precision ("day" | "month" | "year" of as_of) and start_date (first day of
+        period_start, NaT when empty).
+
     ``version`` is a digest of every file's bytes: equal versions, equal data.
     """
 
@@ -64,6 +70,7 @@ class Dataset:
     _settlements: gpd.GeoDataFrame
     _views: pd.DataFrame = field(default_factory=pd.DataFrame)
     _issuers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    _claims: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def districts(self) -> gpd.GeoDataFrame:
@@ -100,6 +107,10 @@ class Dataset:
     @property
     def issuers(self) -> pd.DataFrame:
         return self._issuers.copy(deep=False)
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        return self._claims.copy(deep=False)
 
     @cached_property
     def _issuer_az(self) -> dict[str, str]:

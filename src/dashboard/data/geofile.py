@@ -19,17 +19,21 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
+from dashboard.data.csvfile import warn_if_formula
+from dashboard.data.progress import checkpoint
 from dashboard.data.report import Report, read_checked
-from dashboard.data.schema import AZERBAIJAN_BOUNDS, MAX_GEOJSON_BYTES
+from dashboard.data.schema import MAX_FEATURES, MAX_GEOJSON_BYTES, MAX_VERTICES
+
+Bounds = tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
 
 _WGS84_NAMES = {"EPSG:4326", "OGC:CRS84", "URN:OGC:DEF:CRS:OGC:1.3:CRS84", "URN:OGC:DEF:CRS:EPSG::4326"}
 _AREAL = ("Polygon", "MultiPolygon")
 
 
-def _load_json(path: Path, file: str, report: Report) -> dict | None:
-    data = read_checked(path, file, "a GeoJSON FeatureCollection", MAX_GEOJSON_BYTES, report)
-    if data is None:
-        return None
+def parse_geojson(data: bytes, file: str, report: Report) -> dict | None:
+    """A GeoJSON FeatureCollection read as JSON (never by GDAL, so the text cannot name
+    other files or addresses to read), with at most ``MAX_FEATURES`` features and
+    ``MAX_VERTICES`` coordinate pairs; None with a message otherwise."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
@@ -48,16 +52,63 @@ def _load_json(path: Path, file: str, report: Report) -> dict | None:
             line=exc.lineno,
         )
         return None
+    except RecursionError:
+        report.error(file, "the JSON is nested too deeply to be a GeoJSON file")
+        return None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
         report.error(file, "expected a GeoJSON FeatureCollection at the top level")
         return None
-    if not isinstance(doc.get("features"), list):
+    features = doc.get("features")
+    if not isinstance(features, list):
         report.error(file, "expected a 'features' list in the FeatureCollection")
         return None
+    if len(features) > MAX_FEATURES:
+        report.error(
+            file,
+            f"the file has {len(features):,} features; a boundary layer here has at most {MAX_FEATURES:,}. "
+            "Was the wrong file chosen?",
+        )
+        return None
+    total = 0
+    for index, feature in enumerate(features):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        total += count_positions(geometry.get("coordinates") if isinstance(geometry, dict) else None)
+        if total > MAX_VERTICES:
+            report.error(
+                file,
+                f"the geometries have more than {MAX_VERTICES:,} coordinate pairs (passed at feature {index}); "
+                "simplify the boundaries (QGIS: Vector > Geometry Tools > Simplify, about 10 m) and export again",
+                feature=index,
+            )
+            return None
+        if index % 100 == 0:
+            checkpoint()
     return doc
 
 
-def _declared_crs(doc: dict, file: str, report: Report) -> CRS | bool | None:
+def count_positions(coordinates: object) -> int:
+    """How many coordinate pairs a GeoJSON ``coordinates`` member holds (nested lists
+    whose innermost lists are the positions)."""
+    count = 0
+    stack = [coordinates]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list) and item:
+            if isinstance(item[0], list):
+                stack.extend(item)
+            else:
+                count += 1
+    return count
+
+
+def _load_json(path: Path, file: str, report: Report) -> dict | None:
+    data = read_checked(path, file, "a GeoJSON FeatureCollection", MAX_GEOJSON_BYTES, report)
+    if data is None:
+        return None
+    return parse_geojson(data, file, report)
+
+
+def declared_crs(doc: dict, file: str, report: Report) -> CRS | bool | None:
     """The declared CRS when it is not WGS 84; None when WGS 84 or absent; False if broken."""
     crs = doc.get("crs")
     if crs is None:
@@ -82,17 +133,20 @@ def read_features(
     report: Report,
     required: tuple[str, ...],
     id_property: str | None,
-    inside_azerbaijan: bool,
+    bounds: Bounds,
+    area: str,
 ) -> gpd.GeoDataFrame | None:
     """Valid polygon features of one GeoJSON file, in WGS 84, with their properties.
 
+    Every feature must lie within ``bounds`` (``area`` names them in messages); one that
+    would lie there with longitude and latitude exchanged is reported as swapped.
     Returns None when the file cannot be used. Each bad feature is reported by index
     (0-based, as QGIS shows in the attribute table after 'fid') and id.
     """
     doc = _load_json(root / file, file, report)
     if doc is None:
         return None
-    crs = _declared_crs(doc, file, report)
+    crs = declared_crs(doc, file, report)
     if crs is False:
         return None
     to_wgs84 = None
@@ -104,11 +158,11 @@ def read_features(
             "on loading. Save the file in EPSG:4326 to avoid this step.",
             column="crs",
         )
-    errors_before = len(report.errors)
+    errors_before = report.error_count
     rows: list[dict] = []
     seen: dict[str, int] = {}
     for index, feature in enumerate(doc["features"]):
-        row = _feature(feature, index, file, report, required, id_property, to_wgs84, inside_azerbaijan)
+        row = _feature(feature, index, file, report, required, id_property, to_wgs84, (bounds, area))
         if row is None:
             continue
         ident = row.get(id_property) if id_property else None
@@ -128,7 +182,7 @@ def read_features(
     if not doc["features"]:
         report.error(file, "the FeatureCollection has no features")
         return None
-    if len(report.errors) > errors_before:
+    if report.error_count > errors_before:
         return None
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
@@ -141,7 +195,7 @@ def _feature(
     required: tuple[str, ...],
     id_property: str | None,
     to_wgs84: object,
-    inside_azerbaijan: bool,
+    within: tuple[Bounds, str],
 ) -> dict | None:
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         report.error(file, "expected a GeoJSON Feature object", feature=index)
@@ -160,6 +214,8 @@ def _feature(
             found = "nothing" if value in (None, "") else repr(value)
             report.error(file, f"found {found}; expected a non-empty text", column=name, **where)
             ok = False
+        else:
+            warn_if_formula(value.strip(), file, report, column=name, **where)
     geom = _geometry(feature.get("geometry"), file, report, where)
     if geom is None or not ok:
         return None
@@ -175,21 +231,27 @@ def _feature(
             **where,
         )
         return None
-    if inside_azerbaijan:
-        x0, y0, x1, y1 = AZERBAIJAN_BOUNDS
-        if minx < x0 or miny < y0 or maxx > x1 or maxy > y1:
-            report.error(
-                file,
-                f"the geometry reaches lon {minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f}, "
-                f"outside Azerbaijan (lon {x0}..{x1}, lat {y0}..{y1}); are longitude and "
-                "latitude swapped, or is this another country?",
-                column="geometry",
-                **where,
-            )
-            return None
+    problem = outside(geom.bounds, *within)
+    if problem:
+        report.error(file, problem, column="geometry", **where)
+        return None
     row = {k: (v.strip() if isinstance(v, str) else v) for k, v in props.items()}
     row["geometry"] = geom
     return row
+
+
+def outside(box: Bounds, bounds: Bounds, area: str) -> str | None:
+    """Why a geometry's bounding box (minx, miny, maxx, maxy) is not within ``bounds``;
+    None when it is."""
+    minx, miny, maxx, maxy = box
+    x0, y0, x1, y1 = bounds
+    if x0 <= minx and y0 <= miny and maxx <= x1 and maxy <= y1:
+        return None
+    reach = f"the geometry reaches lon {minx:.2f}..{maxx:.2f}, lat {miny:.2f}..{maxy:.2f}"
+    limits = f"outside {area} (lon {x0}..{x1}, lat {y0}..{y1})"
+    if x0 <= miny and y0 <= minx and maxy <= x1 and maxx <= y1:
+        return f"{reach}, {limits}; longitude and latitude look swapped (x must be the longitude)"
+    return f"{reach}, {limits}; is this another country?"
 
 
 def _geometry(raw: object, file: str, report: Report, where: dict) -> BaseGeometry | None:

@@ -17,12 +17,13 @@ import pandas as pd
 from shapely.geometry import Point
 
 from dashboard.data import schema
+from dashboard.data.claimsfile import check_claims, claims_frame
 from dashboard.data.csvfile import Row, date_precision, parse_partial_date, read_table
 from dashboard.data.dataset import Dataset, issuing_bodies
 from dashboard.data.geofile import read_features
 from dashboard.data.report import Report
+from dashboard.data.rowchecks import check_period, check_place, check_source, check_subset_and_flag, check_unit
 
-_SUBSET = re.compile(r"^(operator|use|group):\S.*$")
 _METRIC_CRS = "EPSG:32638"  # UTM zone 38N: metres, for distances in the region
 
 
@@ -89,13 +90,11 @@ def load_dataset(root: Path | str, today: date | None = None) -> LoadResult:
 
 
 def _load(root: Path, today: date, report: Report) -> LoadResult:
-    districts_full = read_features(
-        root, schema.DISTRICTS_FILE, report, schema.DISTRICT_PROPERTIES, "code", inside_azerbaijan=True
-    )
-    display = read_features(
-        root, schema.DISPLAY_FILE, report, schema.DISTRICT_PROPERTIES, "code", inside_azerbaijan=True
-    )
-    background = read_features(root, schema.BACKGROUND_FILE, report, ("name",), None, inside_azerbaijan=False)
+    azerbaijan = (schema.AZERBAIJAN_BOUNDS, "Azerbaijan")
+    region = (schema.REGION_BOUNDS, "the map's region")
+    districts_full = read_features(root, schema.DISTRICTS_FILE, report, schema.DISTRICT_PROPERTIES, "code", *azerbaijan)
+    display = read_features(root, schema.DISPLAY_FILE, report, schema.DISTRICT_PROPERTIES, "code", *azerbaijan)
+    background = read_features(root, schema.BACKGROUND_FILE, report, ("name",), None, *region)
     tables = {spec.path: _read_table(root, spec, report, today) for spec in _tables()}
 
     codes: set[str] = set()
@@ -130,6 +129,8 @@ def _load(root: Path, today: date, report: Report) -> LoadResult:
             places |= settlement_ids
         _check_figures(rows, spec.path, metrics, places, sources, report)
         _check_monotonic(rows, spec.path, metrics, report)
+    places = codes | unit_ids | {schema.NATIONAL}
+    check_claims(ok_tables.get(schema.CLAIMS.path, []), metrics, places, sources, report)
     _check_views(ok_tables.get(schema.PRESENTATION.path, []), codes, report)
     _check_issuers(root, ok_tables, report)
 
@@ -355,6 +356,7 @@ def _check_figures(
     sources: set[str],
     report: Report,
 ) -> None:
+    also = ", or a settlement id from settlements.csv" if file.endswith("returns.csv") else ""
     for row in rows:
         line = row["_line"]
         metric = row.get("metric")
@@ -366,65 +368,11 @@ def _check_figures(
                 column="metric",
                 value=str(metric),
             )
-        elif metric and row.get("unit") and row["unit"] != metrics[str(metric)]["unit"]:
-            expected = metrics[str(metric)]["unit"]
-            report.error(
-                file,
-                f"found '{row['unit']}'; metric '{metric}' is measured in '{expected}'",
-                line=line,
-                column="unit",
-                value=str(row["unit"]),
-            )
-        area = row.get("area")
-        if area and area not in places:
-            extra = ", or a settlement id from settlements.csv" if file.endswith("returns.csv") else ""
-            report.error(
-                file,
-                f"found '{area}'; expected AZ (national), a district code such as AZ-CAB, a unit id "
-                f"from units.csv{extra}",
-                line=line,
-                column="area",
-                value=str(area),
-            )
-        source = row.get("source_id")
-        if source and source not in sources:
-            report.error(
-                file,
-                f"found '{source}'; expected a source_id listed in sources.csv",
-                line=line,
-                column="source_id",
-                value=str(source),
-            )
-        subset = row.get("subset")
-        if subset and not _SUBSET.match(str(subset)):
-            report.error(
-                file,
-                f"found '{subset}'; expected kind:value with kind operator, use or group "
-                "(e.g. group:civilian), or an empty cell",
-                line=line,
-                column="subset",
-                value=str(subset),
-            )
-        if row.get("flag") and not row.get("note"):
-            report.error(file, f"flag '{row['flag']}' needs a note saying why", line=line, column="note")
-        _check_period(row, file, report)
-
-
-def _check_period(row: Row, file: str, report: Report) -> None:
-    line = row["_line"]
-    start, end, ptype = row.get("period_start"), row.get("period_end"), row.get("period_type")
-    if ptype in schema.PERIOD_TYPES_WITH_START and start == "":
-        report.error(file, f"a '{ptype}' figure needs the first day it covers", line=line, column="period_start")
-    if start and end:
-        s, e = parse_partial_date(str(start)), parse_partial_date(str(end))
-        if s and e and s[0] > e[1]:
-            report.error(
-                file,
-                f"the period ends ({end}) before it starts ({start}); expected period_end on or after period_start",
-                line=line,
-                column="period_end",
-                value=str(end),
-            )
+        check_unit(row, file, metrics, report)
+        check_place(row, file, places, report, also)
+        check_source(row, file, sources, report)
+        check_subset_and_flag(row, file, report)
+        check_period(row, file, report)
 
 
 def _check_monotonic(rows: list[Row], file: str, metrics: dict[str, Row], report: Report) -> None:
@@ -521,6 +469,7 @@ def _build(
     views = _frame(tables[schema.PRESENTATION.path], schema.PRESENTATION).drop(columns="line")
     views = views.sort_values("order", kind="stable").reset_index(drop=True)
     issuers = _frame(tables[schema.ISSUERS.path], schema.ISSUERS).drop(columns="line")
+    claims = claims_frame(tables[schema.CLAIMS.path])
     districts = display[["code", "name_en", "name_az", "kind", "economic_region", "geometry"]].copy()
     return Dataset(
         root=root,
@@ -534,6 +483,7 @@ def _build(
         _settlements=settlements_gdf,
         _views=views,
         _issuers=issuers,
+        _claims=claims,
     )
 
 

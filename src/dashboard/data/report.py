@@ -45,29 +45,76 @@ class Finding:
         return f"{self.severity.upper()}: {self.where()}: {self.message}"
 
 
+MAX_KEPT = 300  # findings kept per severity; any further ones are only counted
+
+
 @dataclass
 class Report:
-    """All findings of one validation run, in the order found."""
+    """All findings of one validation run, in the order found.
+
+    A file with a mistake on every line must still get its message within seconds, so
+    the report keeps the first ``MAX_KEPT`` errors and the first ``MAX_KEPT`` warnings
+    (an identical finding once) and only counts the rest: ``error_count`` and
+    ``warning_count`` are the true totals, ``to_text`` ends with "and N more"."""
 
     findings: list[Finding] = field(default_factory=list)
+    _seen: set[Finding] = field(default_factory=set, repr=False, compare=False)
+    _counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0}, repr=False, compare=False)
+    _kept: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0}, repr=False, compare=False)
 
-    def error(self, file: str, message: str, **where: object) -> None:
-        self.findings.append(Finding("error", file, message, **where))  # type: ignore[arg-type]
+    def add(self, finding: Finding, always: bool = False) -> None:
+        """Record a finding (kept if fewer than ``MAX_KEPT`` of its severity are, or
+        ``always``: a message that says why checking stopped must not be lost)."""
+        if finding in self._seen:
+            return
+        self._seen.add(finding)
+        self._counts[finding.severity] += 1
+        if always or self._kept[finding.severity] < MAX_KEPT:
+            self._kept[finding.severity] += 1
+            self.findings.append(finding)
+
+    def error(self, file: str, message: str, always: bool = False, **where: object) -> None:
+        if self._kept["error"] >= MAX_KEPT and not always:
+            self._counts["error"] += 1  # past the cap: counted, not built or compared
+            return
+        self.add(Finding("error", file, message, **where), always)  # type: ignore[arg-type]
 
     def warning(self, file: str, message: str, **where: object) -> None:
-        self.findings.append(Finding("warning", file, message, **where))  # type: ignore[arg-type]
+        if self._kept["warning"] >= MAX_KEPT:
+            self._counts["warning"] += 1
+            return
+        self.add(Finding("warning", file, message, **where))  # type: ignore[arg-type]
+
+    def count_more(self, severity: Severity, n: int) -> None:
+        """Count ``n`` findings that were found but not kept (e.g. another report's)."""
+        self._counts[severity] += max(0, n)
 
     @property
     def errors(self) -> list[Finding]:
+        """The errors kept (see ``error_count`` for how many there are)."""
         return [f for f in self.findings if f.severity == "error"]
 
     @property
     def warnings(self) -> list[Finding]:
+        """The warnings kept (see ``warning_count`` for how many there are)."""
         return [f for f in self.findings if f.severity == "warning"]
 
     @property
+    def error_count(self) -> int:
+        return self._counts["error"]
+
+    @property
+    def warning_count(self) -> int:
+        return self._counts["warning"]
+
+    @property
+    def omitted(self) -> int:
+        """Findings counted but not kept."""
+        return self.error_count + self.warning_count - len(self.findings)
+
+    @property
     def ok(self) -> bool:
-        return not self.errors
+        return self._counts["error"] == 0
 
     def for_file(self, file: str) -> list[Finding]:
         return [f for f in self.findings if f.file == file]
@@ -75,15 +122,18 @@ class Report:
     def to_text(self) -> str:
         """The report for people: errors first, then warnings, then a summary line."""
         lines = [f.text() for f in self.errors] + [f.text() for f in self.warnings]
-        lines.append(f"{len(self.errors)} error(s), {len(self.warnings)} warning(s).")
+        if self.omitted:
+            lines.append(f"... and {self.omitted} more finding(s) of the same kinds, not listed.")
+        lines.append(f"{self.error_count} error(s), {self.warning_count} warning(s).")
         return "\n".join(lines)
 
     def to_json(self) -> str:
         """The report for programs."""
         payload = {
             "ok": self.ok,
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
+            "errors": self.error_count,
+            "warnings": self.warning_count,
+            "omitted": self.omitted,
             "findings": [{k: v for k, v in asdict(f).items() if v is not None} for f in self.findings],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -50,7 +50,12 @@ NATIONAL = "AZ"
 # What a viewer can choose (the sidebar and the prepared presentation views).
 VIEW_METRICS = ("area_cleared", "ap_mines", "at_mines", "uxo", "victims", "returns")
 FOCUS_REGIONS = ("Karabakh", "East Zangezur")
-CARD_KEYS = ("area", "ap", "at", "uxo", "settlements", "families", "people", "victims")
+CARD_KEYS = ("area", "ap", "at", "uxo", "settlements", "families", "people", "victims", "plan", "projection")
+# Cards a view shows only when asked for: the year against its plan, and the projection.
+EXTRA_CARDS = ("plan", "projection")
+# Paces a projection can assume (dashboard.analysis.projection): the last full year's
+# clearance, the average of the last three, or the current plan.
+PACES = ("last_year", "three_years", "plan")
 PERIOD_PATTERN = r"^(?:\d{4}|cumulative(?::\d{4}-\d{2}-\d{2})?)$"
 
 SOURCES = TableSpec(
@@ -143,8 +148,23 @@ DISTRICT_PROPERTIES = ("code", "name_en", "name_az", "kind", "economic_region")
 MAX_CSV_BYTES = 5 * 1024 * 1024
 MAX_GEOJSON_BYTES = 40 * 1024 * 1024
 
+# Bounds on the work one file can cause (README, "Limits"): a CSV table's rows, and the
+# errors after which checking a file stops (its first ones are what needs fixing); a
+# boundary layer's features and coordinate pairs (the shipped districts have 78 features
+# and about 4,500 pairs; official boundaries with every bend of a river a few hundred
+# thousand).
+MAX_ROWS = 100_000
+MAX_FILE_ERRORS = 1_000
+MAX_FEATURES = 5_000
+MAX_VERTICES = 500_000
+
+# How a spreadsheet cell that is run as a formula begins (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 # Azerbaijan's extent with a margin of about 10 km (WGS 84 degrees).
 AZERBAIJAN_BOUNDS = (44.65, 38.28, 50.75, 41.99)  # min lon, min lat, max lon, max lat
+# The map's region: the background layer of neighbouring countries is clipped to it.
+REGION_BOUNDS = (43.0, 37.5, 51.5, 42.5)
 
 # Natural Earth 10m boundaries are off by up to about two kilometres.
 BOUNDARY_PRECISION_KM = 2.0
@@ -180,4 +200,34 @@ ISSUERS = TableSpec(
     ),
     key="issuing_body",
 )
-OPTIONAL_TABLES = (PRESENTATION, ISSUERS)
+# Figures quoted in public (press, speeches), each checked against the record by
+# dashboard.analysis.claims. Not figures of the record themselves. Optional: without the
+# file the claim check is empty. A claim's metric may be one the record does not carry
+# (its verdict is then "cannot be checked"), so units go beyond the figures' units.
+CLAIM_UNITS = (*UNITS, "megawatts", "years", "usd")
+CLAIMS = TableSpec(
+    "claims.csv",
+    (
+        Column("claim_id", "id"),
+        Column("said_by", "text", max_length=200),
+        Column("said_by_az", "text", max_length=200),
+        Column("source_id", "id"),
+        Column("seed", "enum", required=False, choices=("yes",)),
+        Column("as_of_from", "date", required=False),
+        Column("as_of", "date"),
+        Column("metric", "id"),
+        Column("area", "id"),
+        Column("subset", "text", required=False),
+        Column("period_type", "enum", choices=PERIOD_TYPES),
+        Column("period_start", "date", required=False),
+        Column("value", "number"),
+        Column("qualifier", "enum", required=False, choices=QUALIFIERS),
+        Column("unit", "enum", choices=CLAIM_UNITS),
+        Column("paraphrase_en", "text", max_length=300),
+        Column("paraphrase_az", "text", max_length=300),
+        Column("flag", "enum", required=False, choices=FLAGS),
+        Column("note", "text", required=False, max_length=2000),
+    ),
+    key="claim_id",
+)
+OPTIONAL_TABLES = (PRESENTATION, ISSUERS, CLAIMS)

@@ -1,18 +1,23 @@
-"""Start a Streamlit script on a free local port, for browser tests and benchmarks."""
+"""Start a Streamlit script, or `dev.sh serve N`, on a free local port, for browser tests and
+benchmarks."""
 
 from __future__ import annotations
 
+import json
 import os
-import socket
+import re
 import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+from dashboard.serve.processes import FORWARDED_ENV, REPO, free_port, healthy, streamlit_command
+
+__all__ = ["CHROMIUM_ARGS", "REPO", "Served", "chromium_path", "free_port", "serve", "streamlit_server"]
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -23,13 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def chromium_path() -> str | None:
@@ -44,13 +42,10 @@ def chromium_path() -> str | None:
 def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
     """Run ``streamlit run script`` from the repository root; yield its base URL."""
     port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", script,
-        "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+    # no proxy in front: X-Forwarded-For is not believed from anyone (as `dev.sh run`)
+    environment = os.environ | {FORWARDED_ENV: ""} | (env or {})
     proc = subprocess.Popen(
-        cmd, cwd=REPO, env=os.environ | (env or {}), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        streamlit_command(port, script), cwd=REPO, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -58,12 +53,8 @@ def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None, 
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:  # noqa: S310 (local URL)
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
+            if healthy(base, timeout=2):
+                break
             if time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not answer on {base} within {timeout} s")
             time.sleep(0.2)
@@ -74,3 +65,63 @@ def streamlit_server(script: str = "app.py", env: dict[str, str] | None = None, 
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@dataclass
+class Served:
+    """A running `dev.sh serve`: its public URL, nginx's prefix folder and the supervisor."""
+
+    base: str
+    prefix: Path
+    supervisor: subprocess.Popen
+
+    def state(self) -> dict:
+        """processes.json: nginx's pid and each Streamlit process's pid and port."""
+        return json.loads((self.prefix / "processes.json").read_text(encoding="utf-8"))
+
+    def access_log(self) -> list[str]:
+        return (self.prefix / "logs" / "access.log").read_text(encoding="utf-8").splitlines()
+
+    def upstreams(self, path: str) -> list[str]:
+        """The process ("127.0.0.1:PORT") that served each logged GET of `path`, in log
+        order (nginx logs a request just after its response, a websocket when it closes)."""
+        found = []
+        for line in self.access_log():
+            match = re.search(r'"GET (\S+) HTTP/[\d.]+" \d+ \d+ upstream=(\S+)', line)
+            if match and match.group(1).split("?")[0] == path:
+                found.append(match.group(2))
+        return found
+
+
+@contextmanager
+def serve(count: int = 2, env: dict[str, str] | None = None, timeout: float = 180) -> Iterator[Served]:
+    """Run ``bash scripts/dev.sh serve COUNT`` on a free local port; stop it with SIGTERM
+    afterwards (the supervisor then stops nginx and every Streamlit process)."""
+    port = free_port()
+    cmd = ["bash", "scripts/dev.sh", "serve", str(count), "--port", str(port), "--address", "127.0.0.1"]
+    output = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+    supervisor = subprocess.Popen(
+        cmd, cwd=REPO, env=os.environ | (env or {}), stdout=output, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    served = Served(f"http://127.0.0.1:{port}", REPO / "var" / "serve" / str(port), supervisor)
+    try:
+        deadline = time.monotonic() + timeout
+        while not ((served.prefix / "processes.json").exists() and healthy(served.base, timeout=2)):
+            if supervisor.poll() is not None:
+                output.seek(0)
+                out = output.read().decode(errors="replace")
+                raise RuntimeError(f"serve exited ({supervisor.returncode}): {out[-3000:]}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"serve did not answer on {served.base} within {timeout} s")
+            time.sleep(0.2)
+        yield served
+    finally:
+        if supervisor.poll() is None:
+            supervisor.terminate()
+        try:
+            supervisor.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(supervisor.pid, 9)
+            supervisor.wait()
+        output.close()

@@ -14,7 +14,8 @@ import io
 
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from dashboard.data.schema import FORMULA_STARTS
+
 BOM = "\ufeff"
 
 

@@ -31,6 +31,7 @@ from dashboard.maps.build import (
     map_labels,
     settlement_layer,
 )
+from dashboard.maps.live import NamesUpdate, names_view
 
 CENTER = (39.75, 46.75)
 ZOOM = 8
@@ -54,10 +55,7 @@ def render_html(content: ViewContent) -> str:
     labels = map_labels(lang)
     district_layer(content.data.districts, content.data.breaks, labels).add_to(m)
     settlement_layer(content.data.mappable, labels).add_to(m)
-    if content.selection.districts:
-        focus = content.data.districts[content.data.districts["in_focus"]]
-        lon0, lat0, lon1, lat1 = focus.total_bounds
-        m.fit_bounds([[float(lat0), float(lon0)], [float(lat1), float(lon1)]], padding=(30, 30))
+    NamesUpdate(names_view(content.data.district_rows, content.data.mappable_rows, lang)).add_to(m)  # and the fit
     root = m.get_root()
     root.header.add_child(Element(f"<title>{esc(content.default_title)}</title>"))
     root.header.add_child(Element(_PANEL_CSS))

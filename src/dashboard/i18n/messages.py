@@ -10,6 +10,8 @@ from __future__ import annotations
 import string
 
 from dashboard.i18n.format import az_ordinal
+from dashboard.i18n.messages_claims import CLAIM_MESSAGES
+from dashboard.i18n.messages_plans import PLANS_MESSAGES
 from dashboard.i18n.messages_present import PRESENT_MESSAGES
 from dashboard.i18n.messages_staff import STAFF_MESSAGES
 
@@ -208,7 +210,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _MESSAGES.update(PRESENT_MESSAGES)
+_MESSAGES.update(PLANS_MESSAGES)
 _MESSAGES.update(STAFF_MESSAGES)
+_MESSAGES.update(CLAIM_MESSAGES)
 
 
 class _Formatter(string.Formatter):

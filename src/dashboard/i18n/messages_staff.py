@@ -32,6 +32,22 @@ STAFF_MESSAGES: dict[str, tuple[str, str]] = {
         "Too many wrong passwords from this computer. Try again in {seconds} s.",
         "Bu kompüterdən çox sayda yanlış şifrə daxil edilib. {seconds} san. sonra yenidən cəhd edin.",
     ),
+    "staff_busy": (
+        "Too many failed sign-ins on this site in the last minute, from all computers together. Try again in {seconds} s.",
+        "Son bir dəqiqədə bu saytda bütün kompüterlərdən birlikdə çox sayda uğursuz giriş cəhdi olub. {seconds} san. sonra yenidən cəhd edin.",
+    ),
+    "staff_oidc_unverified": (
+        "{email} is signed in, but your identity provider has not confirmed that this address is yours. Confirm it with the provider, then sign in again.",
+        "{email} daxil olub, lakin şəxsiyyət təminatçınız bu ünvanın sizə aid olduğunu təsdiqləməyib. Onu təminatçıda təsdiqləyin və yenidən daxil olun.",
+    ),
+    "staff_draft_expired": (
+        "Your earlier draft (started from version {base}, last used on {used}) was removed after {days} days without use. This is a new draft on version {version}.",
+        "Əvvəlki qaralamanız ({base} versiyasından başlanmış, son istifadə: {used}) {days} gün istifadə edilmədiyi üçün silindi. Bu, {version} versiyası üzərində yeni qaralamadır.",
+    ),
+    "staff_save_failed": (
+        "Your change is in your draft on this server, but could not be kept in the store: {error}. It is kept with your next save that succeeds.",
+        "Dəyişikliyiniz bu serverdəki qaralamanızdadır, lakin anbarda saxlanıla bilmədi: {error}. Növbəti uğurlu saxlamada saxlanılacaq.",
+    ),
     "staff_signed_in": (
         "Signed in as **{name}**. Your draft is based on version {version}.",
         "**{name}** kimi daxil olmusunuz. Qaralamanız {version} versiyasına əsaslanır.",

@@ -6,7 +6,6 @@ popups insert their content into the page as HTML.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 
@@ -18,7 +17,8 @@ from branca.element import Element
 
 from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
-from dashboard.maps.layers import StyledGeoJson, feature_collection
+from dashboard.maps.layers import StyledGeoJson, esc, feature_collection
+from dashboard.maps.live import MapNames
 from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour, legend_items
 
 FOCUS_BOUNDS = ((38.85, 45.35), (40.55, 47.65))  # Karabakh and East Zangezur, (lat, lon)
@@ -39,11 +39,6 @@ def map_labels(lang: str) -> dict[str, str]:
 def legend_for(breaks: list[float], unit: str, lang: str) -> list[tuple[str, str]]:
     """(colour, label) entries of a map legend, "no data" last, for figures in ``unit``."""
     return legend_items(breaks, unit_label(unit, lang), t("no_data_legend", lang), lambda v: fmt_number(v, lang))
-
-
-def esc(value: object) -> str:
-    """Text from data, safe inside HTML."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 CONTEXT_TOLERANCE = 0.02  # degrees (about 2 km): the faint context layers only
@@ -70,7 +65,8 @@ def base_map(
     zoom: int,
     tiles: str | None = None,
 ) -> folium.Map:
-    """The map that stays: background outlines and every district of Azerbaijan, faint."""
+    """The map that stays: background outlines and every district of Azerbaijan, faint,
+    and the engine that names the districts and settlements of each view's layers."""
     m = folium.Map(
         location=list(center),
         zoom_start=zoom,
@@ -99,7 +95,9 @@ def base_map(
         interactive=False,
         control=False,
     ).add_to(m)
-    m.fit_bounds([list(FOCUS_BOUNDS[0]), list(FOCUS_BOUNDS[1])])
+    # Names, and the fit to each view's focus (maps.live). No folium fit_bounds here:
+    # its animated zoom would end after the engine's fit and undo it.
+    MapNames().add_to(m)
     # streamlit-folium asks the map for its bounds on every rerun, which walks every
     # vertex of every layer (about 50 ms); the view's bounds are known.
     m.get_bounds = _focus_bounds  # type: ignore[method-assign]

@@ -15,6 +15,7 @@ jinja's ``tojson`` does, so text from data files cannot close the page's script.
 
 from __future__ import annotations
 
+import html
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +32,11 @@ from jinja2.utils import htmlsafe_json_dumps
 def geometry_json(geometry: shapely.Geometry) -> str:
     """A geometry as GeoJSON text, once per geometry."""
     return json.dumps(shapely.geometry.mapping(geometry), separators=(",", ":"))
+
+
+def esc(value: object) -> str:
+    """Text from data, safe inside HTML."""
+    return html.escape("" if value is None else str(value), quote=True)
 
 
 def safe_json(value: object) -> str:

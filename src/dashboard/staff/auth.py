@@ -7,34 +7,41 @@ variable DASHBOARD_STAFF_PASSWORD_HASH or from Streamlit's secrets file
     [staff]
     password_hash = "$argon2id$v=19$m=65536,t=3,p=4$..."
 
-``dashboard hash-password`` prints such a hash. Wrong passwords are counted per client
-in ``throttle.json`` in the store folder (so they survive reruns, new sessions and
-restarts): after three, each further attempt from that client must wait, twice as long
-every time, up to 15 minutes. While a client waits, even the right password is refused
-without being checked.
+``dashboard hash-password`` prints such a hash. Wrong passwords are counted where the
+store keeps its state (``throttle.json`` in the store folder, or the PostgreSQL database
+that every server shares), so they survive reruns, new sessions, restarts and a move to
+another server. Per client (an address; an IPv6 client by its /64): after three, each
+further attempt must wait, twice as long every time, up to 15 minutes; a client's count
+is forgotten a day after its latest failure. For all clients together: at most 30
+failures a minute, so that rotating addresses does not buy more guesses. While a wait
+holds, even the right password is refused without being checked; the attempt is
+reserved (checked and counted in one step under the store's lock) before Argon2 runs.
+
+OpenID Connect sign-ins are decided by ``oidc_check``: on the staff list, and the
+address verified by the provider.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import json
 import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from filelock import FileLock
 
 from dashboard.staff.store import Store
+from dashboard.staff.store.attempts import Attempts, AttemptState, Change
 
 HASH_ENV = "DASHBOARD_STAFF_PASSWORD_HASH"
 FREE_ATTEMPTS = 3
 FIRST_DELAY = 5.0  # seconds, after the free attempts; doubles with every further failure
 MAX_DELAY = 15 * 60.0
 MAX_NAME = 200  # characters of a sign-in name kept (the audit line stays bounded)
+GLOBAL_WINDOW = 60.0  # seconds
+GLOBAL_FAILURES = 30  # failed attempts of all clients together within GLOBAL_WINDOW
 _MAX_DOUBLINGS = 20  # FIRST_DELAY * 2**20 is far past MAX_DELAY: no overflow for any count
 _hasher = PasswordHasher()
 
@@ -69,6 +76,11 @@ def verify_password(password: str, hashed: str) -> bool:
         return False
 
 
+def clean_name(name: str) -> str:
+    """A sign-in name as kept: spaces folded, at most MAX_NAME characters (of any input)."""
+    return " ".join((name or "")[: MAX_NAME * 4].split())[:MAX_NAME]
+
+
 def client_key(client: str) -> str:
     """The throttle's key of a client address: an IPv6 address counts as its /64."""
     try:
@@ -87,75 +99,70 @@ def _delay(failures: int) -> float:
     return min(MAX_DELAY, FIRST_DELAY * 2 ** min(failures - FREE_ATTEMPTS, _MAX_DOUBLINGS))
 
 
+@dataclass(frozen=True)
+class Reservation:
+    """The throttle's answer to an attempt: ``wait`` 0 means it may be checked now (and is
+    already counted as a failure); otherwise how long until the next try, and whose
+    failures impose it (``by``: "client", or "everyone" for the ceiling of all clients)."""
+
+    wait: float
+    by: str = ""
+    at: float = 0.0  # when it was reserved (a success takes that failure back)
+    delay: float = 0.0  # the wait a wrong password now imposes on this client
+
+
+def reserve_step(state: AttemptState, now: float) -> tuple[AttemptState, Reservation]:
+    """One attempt, decided on the stored state (pure): refused while the client waits or
+    while all clients together failed GLOBAL_FAILURES times within the last minute; else
+    counted as a failure in advance, so that parallel attempts see it."""
+    recent = tuple(t for t in state.recent if now - GLOBAL_WINDOW < t <= now)
+    if state.client is not None and state.client.until > now:
+        return AttemptState(state.client, recent), Reservation(state.client.until - now, "client", now)
+    if len(recent) >= GLOBAL_FAILURES:
+        return AttemptState(state.client, recent), Reservation(min(recent) + GLOBAL_WINDOW - now, "everyone", now)
+    failures = (state.client.failures if state.client is not None else 0) + 1
+    client = Attempts(failures, now, now + _delay(failures))
+    return AttemptState(client, (*recent, now)), Reservation(0.0, at=now, delay=_delay(failures))
+
+
+def success_step(at: float) -> Change[None]:
+    """A right password after the attempt reserved at ``at`` (pure): the client's failures
+    are forgotten, and that attempt no longer counts towards the ceiling."""
+
+    def change(state: AttemptState, now: float) -> tuple[AttemptState, None]:
+        recent = list(state.recent)
+        if at in recent:
+            recent.remove(at)
+        return AttemptState(None, tuple(recent)), None
+
+    return change
+
+
 class Throttle:
-    """Failed sign-ins per client, kept in a JSON file beside the store."""
+    """Failed sign-ins, counted where the store keeps its state (the store folder, or the
+    database that every server shares)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=10)
+    def __init__(self, store: Store) -> None:
+        self.book = store.attempts
 
-    def _read(self) -> dict[str, dict]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return data if isinstance(data, dict) else {}
+    def reserve(self, client: str, now: float | None = None) -> Reservation:
+        """One step under the store's lock: see ``reserve_step``."""
+        return self.book.update(client_key(client), reserve_step, now)
 
-    def _write(self, data: dict[str, dict]) -> None:
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, self.path)
+    def succeeded(self, client: str, reservation: Reservation) -> None:
+        """Forget a client's failures after a right password."""
+        self.book.update(client_key(client), success_step(reservation.at))
+
+    def failures(self, client: str, now: float | None = None) -> int:
+        """Failed attempts of a client since its last success (within FORGET_SECONDS)."""
+        state = self.book.read(client_key(client), now)
+        return 0 if state.client is None else state.client.failures
 
     def wait(self, client: str, now: float | None = None) -> float:
-        """Seconds this client must wait before its next attempt (0: may try now)."""
-        now = time.time() if now is None else now
-        entry = self._read().get(client) or {}
-        return max(0.0, float(entry.get("until", 0.0)) - now)
-
-    def failures(self, client: str) -> int:
-        """Failed attempts of a client since its last success."""
-        return int((self._read().get(client) or {}).get("failures", 0))
-
-    def failed(self, client: str, now: float | None = None) -> float:
-        """Count a failure; returns the wait it imposes."""
-        now = time.time() if now is None else now
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            data = self._read()
-            entry = data.get(client) or {}
-            failures = int(entry.get("failures", 0)) + 1
-            delay = _delay(failures)
-            data[client] = {"failures": failures, "last": now, "until": now + delay}
-            self._write(data)
-        return delay
-
-    def reserve(self, client: str, now: float | None = None) -> float:
-        """One step under the lock: 0 when the client may try now (its attempt is then
-        counted as a failure in advance, so parallel attempts see it), else the wait."""
-        now = time.time() if now is None else now
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            data = self._read()
-            entry = data.get(client) or {}
-            wait = max(0.0, float(entry.get("until", 0.0)) - now)
-            if wait > 0:
-                return wait
-            failures = int(entry.get("failures", 0)) + 1
-            data[client] = {"failures": failures, "last": now, "until": now + _delay(failures)}
-            self._write(data)
-        return 0.0
-
-    def delay_of(self, client: str) -> float:
-        """The wait the client's counted failures impose."""
-        return _delay(self.failures(client))
-
-    def succeeded(self, client: str) -> None:
-        """Forget a client's failures."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            data = self._read()
-            if data.pop(client, None) is not None:
-                self._write(data)
+        """Seconds before this client may try again (0: now), whoever's failures impose it."""
+        state = self.book.read(client_key(client), now)
+        t = time.time() if now is None else now
+        return max(0.0, reserve_step(state, t)[1].wait)
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,9 @@ class SignIn:
     """The outcome of a sign-in attempt.
 
     ``status``: "ok", "missing" (name or password empty), "not_configured" (no hash),
-    "locked" (too many failures; ``wait`` seconds left) or "wrong"."""
+    "locked" (too many failures from this client; ``wait`` seconds left), "busy" (too
+    many failures from all clients within a minute; ``wait`` seconds left) or "wrong"
+    (``wait``: what this failure imposes before the next attempt)."""
 
     status: str
     wait: float = 0.0
@@ -182,9 +191,8 @@ def sign_in(
     now: float | None = None,
 ) -> SignIn:
     """Check a staff sign-in, throttle failures, and record the attempt in the audit log."""
-    name = " ".join((name or "")[: MAX_NAME * 4].split())[:MAX_NAME]
+    name = clean_name(name)
     client = client_key(client or "unknown")
-    throttle = Throttle(store.root / "throttle.json")
     hashed = configured_hash(secrets)
     if hashed is None:
         store.audit("sign_in_failed", who=name, client=client, why="not configured")
@@ -192,14 +200,49 @@ def sign_in(
     if not name or not password:
         store.audit("sign_in_failed", who=name, client=client, why="missing name or password")
         return SignIn("missing")
-    wait = throttle.reserve(client, now)  # before Argon2: parallel guesses wait, not pile up
-    if wait > 0:
-        store.audit("sign_in_failed", who=name, client=client, why="locked", wait=round(wait))
-        return SignIn("locked", wait)
+    throttle = Throttle(store)
+    reserved = throttle.reserve(client, now)  # before Argon2: parallel guesses wait, not pile up
+    if reserved.wait > 0:
+        status = "locked" if reserved.by == "client" else "busy"
+        why = "locked" if reserved.by == "client" else "too many failures from all clients"
+        store.audit("sign_in_failed", who=name, client=client, why=why, wait=round(reserved.wait))
+        return SignIn(status, reserved.wait)
     if not verify_password(password, hashed):
-        wait = throttle.delay_of(client)
         store.audit("sign_in_failed", who=name, client=client, why="wrong password")
-        return SignIn("wrong", wait)
-    throttle.succeeded(client)
+        return SignIn("wrong", reserved.delay)
+    throttle.succeeded(client, reserved)
     store.audit("sign_in", who=name, client=client, method="password")
     return SignIn("ok")
+
+
+@dataclass(frozen=True)
+class OidcCheck:
+    """Whether an identity-provider sign-in is staff: ``status`` "ok", "unverified" (the
+    provider did not confirm the address) or "not_allowed"; ``email`` as given, folded."""
+
+    status: str
+    email: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def oidc_check(claims: Mapping, secrets: Mapping | None) -> OidcCheck:
+    """Decide on the claims of an OpenID Connect sign-in (pure): the address must be on
+    the staff list of the secrets ([staff] allowed_emails, or a domain of allowed_domains)
+    and verified by the provider (``email_verified`` true: an address of an allowed
+    domain that nobody confirmed could belong to anyone)."""
+    email = str(claims.get("email") or "").strip().lower()
+    try:
+        staff = secrets.get("staff", {}) if secrets is not None else {}
+        allowed = {str(e).lower() for e in staff.get("allowed_emails", [])}
+        domains = {str(d).lower().lstrip("@") for d in staff.get("allowed_domains", [])}
+    except AttributeError:  # a [staff] that is not a table
+        allowed, domains = set(), set()
+    if not email or not (email in allowed or email.rsplit("@", 1)[-1] in domains):
+        return OidcCheck("not_allowed", email)
+    verified = claims.get("email_verified")
+    if not (verified is True or (isinstance(verified, str) and verified.strip().lower() == "true")):
+        return OidcCheck("unverified", email)
+    return OidcCheck("ok", email)

@@ -1,17 +1,18 @@
 """Working on a draft: tables as rows for the editor, writing them back, validation
-findings per row, and carrying a draft over to a newer published version."""
+findings per row, and carrying a draft over to a newer published version. After any
+change to a staff member's draft, ``store.drafts.save(draft)`` keeps it (see
+dashboard.staff.store.drafts)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-import shutil
 from pathlib import Path
 
 from dashboard.data.report import Finding, Report
 from dashboard.staff.diff import TABLES, _keyed, read_rows
 from dashboard.staff.store import Draft, Store, managed_files
+from dashboard.staff.store.disk import replace_bytes
 
 
 def table_rows(folder: Path, rel: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -31,7 +32,7 @@ def write_table(folder: Path, rel: str, columns: list[str], rows: list[dict[str,
         cells = ["" if row.get(c) is None else str(row.get(c)).strip() for c in columns]
         if any(cells):
             writer.writerow(cells)
-    (folder / rel).write_text(out.getvalue(), encoding="utf-8", newline="")
+    replace_bytes(folder / rel, out.getvalue().encode("utf-8"), scratch_dir=folder.parent)
 
 
 def findings_by_line(report: Report, rel: str) -> dict[int, list[Finding]]:
@@ -47,14 +48,6 @@ def finding_text(f: Finding) -> str:
     """A finding in one line for the row it concerns: severity, column, message."""
     column = f" '{f.column}'" if f.column else ""
     return f"{f.severity.upper()}{column}: {f.message}"
-
-
-def draft_base(path: Path) -> int | None:
-    """The version a draft folder started from."""
-    try:
-        return int(json.loads((path / "draft.json").read_text(encoding="utf-8"))["base"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 def _csv_text(columns: list[str], rows: list[dict[str, str]]) -> bytes:
@@ -97,7 +90,7 @@ def rebase(store: Store, draft: Draft) -> tuple[Draft, list[str]]:
     newer version. Where both changed the same row or file, the list says so."""
     current = store.ensure()
     base_dir, mine = store.version_dir(draft.base), draft.path
-    new = store.new_draft(current)
+    new = store.drafts.new(current, owner=draft.owner)
     conflicts: list[str] = []
     names = dict.fromkeys([*managed_files(base_dir), *managed_files(mine), *managed_files(new.path)])
     for rel in names:
@@ -117,7 +110,8 @@ def rebase(store: Store, draft: Draft) -> tuple[Draft, list[str]]:
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    store.discard(draft)
+    store.drafts.save(new)  # the new draft is its owner's from here on, then the old one goes
+    store.drafts.discard(draft)
     return new, conflicts
 
 
@@ -125,4 +119,4 @@ def reset_file(store: Store, draft: Draft, rel: str) -> None:
     """Put one file of a draft back as it is in the draft's base version."""
     source = store.version_dir(draft.base) / rel
     if source.exists():
-        shutil.copyfile(source, draft.path / rel)
+        replace_bytes(draft.path / rel, source.read_bytes(), scratch_dir=draft.path.parent)

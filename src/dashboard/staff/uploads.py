@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -31,6 +30,7 @@ from dashboard.data.boundaries_build import (
 from dashboard.data.loader import load_dataset
 from dashboard.data.report import Finding, Report
 from dashboard.staff.store import managed_files
+from dashboard.staff.store.disk import replace_bytes, scratch_name
 
 MAX_UPLOAD_BYTES = 40 * 1024 * 1024  # any upload; CSV files are held to schema.MAX_CSV_BYTES
 CSV_TABLES = (schema.SOURCES, schema.METRICS, schema.UNITS_TABLE, schema.SETTLEMENTS, *schema.FIGURE_FILES)
@@ -189,7 +189,7 @@ def _column_for(wanted: str, columns: list[str]) -> str | None:
 
 def _put_boundaries(folder: Path, name: str, data: bytes, result: UploadResult) -> None:
     report = result.report
-    scratch = folder.parent / f".upload-{uuid.uuid4().hex}{PurePath(name).suffix.lower()}"
+    scratch = folder.parent / (scratch_name(".upload-") + PurePath(name).suffix.lower())
     scratch.write_bytes(data)
     try:
         frame = _read_geo(scratch, name, report)
@@ -289,7 +289,7 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
     if suffix not in (".csv", *GEO_SUFFIXES):
         result.report.error(name, f"found a '{suffix or 'nameless'}' file; expected one of: .{', .'.join(ACCEPTED)}")
         return result
-    scratch = draft.parent / f"{draft.name}.upload-{uuid.uuid4().hex}"
+    scratch = draft.parent / scratch_name(f"{draft.name}.upload-")  # a crash leaves it to the next start
     try:
         for rel in managed_files(draft):
             (scratch / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -301,18 +301,27 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
         if not result.ok:
             result.files = []
             return result
-        before = _errors(load_dataset(draft).report)
+        old = load_dataset(draft).report
+        before = _errors(old)
         after = load_dataset(scratch).report
         new_errors = [f for f in after.errors if f.text() not in before]
         new_errors.sort(key=lambda f: f.file not in result.files)  # the uploaded file's own problems first
-        result.report.findings += [f for f in after.findings if f.file in result.files and f not in new_errors]
-        result.report.findings += new_errors
-        if new_errors:
+        new = set(new_errors)
+        for f in after.findings:
+            if f.file in result.files and f not in new:
+                result.report.add(f)
+        for f in new_errors:
+            result.report.add(f)
+        # errors beyond the kept ones are only counted: more of them than before is new ones
+        more = after.error_count - old.error_count - len(new_errors)
+        if after.error_count > len(after.errors) and more > 0:
+            result.report.count_more("error", more)
+        if new_errors or (after.error_count > len(after.errors) and more > 0):
             result.files = []
             return result
         for rel in result.files:
             (draft / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(scratch / rel, draft / rel)
+            replace_bytes(draft / rel, (scratch / rel).read_bytes(), scratch_dir=draft.parent)  # whole or not at all
         return result
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

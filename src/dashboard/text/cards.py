@@ -11,6 +11,8 @@ from dashboard.data.dataset import Dataset
 from dashboard.i18n.format import fmt_date, fmt_number, fmt_value
 from dashboard.i18n.messages import t
 from dashboard.text.figures import figure_period_text, figure_value_text, source_text
+from dashboard.text.plans import plan_card_text
+from dashboard.text.projection import projection_words
 
 _LABELS = {
     "area": "card_area",
@@ -20,6 +22,8 @@ _LABELS = {
     "settlements": "card_settlements",
     "families": "card_families",
     "people": "card_people",
+    "plan": "card_plan",
+    "projection": "card_projection",
 }
 
 
@@ -61,6 +65,8 @@ def card_label(key: str, selection: Selection, lang: str) -> str:
 def card_text(dataset: Dataset, selection: Selection, data: CardData, lang: str) -> Card:
     """One card's values in words."""
     label = card_label(data.key, selection, lang)
+    if data.key in ("plan", "projection"):
+        return _extra_card(dataset, data, label, lang)
     if data.kind == "count":
         return _count_card(data, label, lang)
     if data.kind == "sum":
@@ -112,6 +118,26 @@ def _sum_card(dataset: Dataset, data: CardData, label: str, lang: str) -> Card:
     sources = "; ".join(source_text(dataset, s, lang) for s in sorted({f["source_id"] for f in figures}))
     value = fmt_value(data.number, figures[0]["unit"], "about" if data.qualified else "", lang)
     return Card(data.key, label, value, None, caption, sources, figures, None, data.number, issuer=bodies)
+
+
+def _extra_card(dataset: Dataset, data: CardData, label: str, lang: str) -> Card:
+    """The "plan" and "projection" cards: national, and marked so in a narrowed view.
+    The projection's caption is its whole statement with every assumption."""
+    scope = t("national_only", lang) if data.national_scope else ""
+    if data.key == "plan" and data.plan is not None:
+        words = plan_card_text(dataset, data.plan, lang)
+        if words is not None:
+            caption = f"{scope} · {words.caption}" if scope else words.caption
+            return Card(
+                data.key, label, words.value, words.delta, caption, words.source, data.figures, None, data.number
+            )
+    if data.key == "projection" and data.projection is not None:
+        text = projection_words(dataset, data.projection, lang)
+        caption = f"{scope} · {text.full_text}" if scope else text.full_text
+        source = "; ".join(text.sources)
+        return Card(data.key, label, text.value, None, caption, source, data.figures, None, data.number, scope)
+    none = "card_plan_none" if data.key == "plan" else "proj_none"
+    return Card(data.key, label, t("no_data", lang), None, t(none, lang), "")
 
 
 def _count_card(data: CardData, label: str, lang: str) -> Card:

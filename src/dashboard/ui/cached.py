@@ -23,8 +23,11 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.text import cards as _cards
+from dashboard.text import claims as _claims
 from dashboard.text import figures as _figures
 from dashboard.text import mapview as _mapview
+from dashboard.text import plans as _plans
+from dashboard.text import projection as _projection
 from dashboard.text import provenance as _provenance
 from dashboard.text import trends as _trends
 from dashboard.text.cards import Card
@@ -38,8 +41,18 @@ years_with_figures = lru_cache(maxsize=128)(_years)
 cumulative_points = lru_cache(maxsize=128)(_trends.cumulative_points)
 annual_rows = lru_cache(maxsize=128)(_trends.annual_rows)
 returns_rows = lru_cache(maxsize=32)(_trends.returns_rows)
+plan_rows = lru_cache(maxsize=32)(_plans.plan_rows)
+years_without_plan = lru_cache(maxsize=32)(_plans.years_without_plan)
+target_text = lru_cache(maxsize=32)(_plans.target_text)
+pace_options = lru_cache(maxsize=32)(_projection.pace_options)
+estimate_options = lru_cache(maxsize=32)(_projection.estimate_options)
+projection_text = lru_cache(maxsize=128)(_projection.projection_text)
+projection_line = lru_cache(maxsize=128)(_projection.projection_line)
 conflicts = lru_cache(maxsize=32)(_provenance.conflicts_table)
 all_figures_table = lru_cache(maxsize=32)(_provenance.all_figures_table)
+claims_table = lru_cache(maxsize=32)(_claims.claims_table)
+compared_table = lru_cache(maxsize=32)(_claims.compared_table)
+claims_export = lru_cache(maxsize=32)(_claims.claims_export)
 _dated_cards = lru_cache(maxsize=512)(_cards.cards)
 _dated_map_data = lru_cache(maxsize=512)(_mapview.map_data)
 _dated_headline_cards = lru_cache(maxsize=128)(_cards.headline_cards)

@@ -8,7 +8,10 @@ behind one interface (``Store``):
   store.postgres.
 
 ``open_store`` picks the backend from the target; nothing else needs to know which one
-it has.
+it has. Beside the versions, each backend keeps the staff state: ``store.drafts`` (one
+draft per staff member, see store.drafts) and ``store.attempts`` (the failed sign-ins
+that dashboard.staff.auth throttles, see store.attempts). The first time a process opens
+a store, it removes the temporary copies that crashed processes left there.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from dashboard.staff.store.base import (
     sha256_file,
     validate_folder,
 )
+from dashboard.staff.store.drafts import KEEP_DAYS, ExpiredDraft, owner_key
 from dashboard.staff.store.files import POINTER, FileStore
 
 REPO = Path(__file__).resolve().parents[4]
@@ -41,12 +45,14 @@ CACHE_ENV = "DASHBOARD_CACHE"
 __all__ = [
     "CACHE_ENV",
     "EXTRA_FILES",
+    "KEEP_DAYS",
     "MAX_REASON",
     "META",
     "POINTER",
     "STORE_ENV",
     "ConflictError",
     "Draft",
+    "ExpiredDraft",
     "FileStore",
     "Store",
     "StoreError",
@@ -56,6 +62,7 @@ __all__ = [
     "is_database_url",
     "managed_files",
     "open_store",
+    "owner_key",
     "sha256_file",
     "store_target",
     "validate_folder",
@@ -63,6 +70,7 @@ __all__ = [
 
 _open: dict[tuple[str, str, str], Store] = {}
 _open_lock = threading.Lock()
+_started: set[Path] = set()  # store folders (and caches) this process has cleaned at its start
 
 
 def is_database_url(target: str | Path | None) -> bool:
@@ -107,18 +115,29 @@ def open_store(
     geodata = Path(seed) if seed is not None else None
     target = str(target) if target is not None else store_target(geodata)
     if not is_database_url(target):
-        return FileStore(target, seed=seed, step=step)
+        return _started_once(FileStore(target, seed=seed, step=step))
     from dashboard.staff.store.postgres import PgStore
 
     cache_root = Path(cache) if cache is not None else default_cache_root(geodata)
     if step is not None:
-        return PgStore(target, cache_root, seed=seed, step=step)
+        return _started_once(PgStore(target, cache_root, seed=seed, step=step))
     key = (target, str(cache_root), str(seed))
     with _open_lock:
         store = _open.get(key)
         if store is None:
             store = _open[key] = PgStore(target, cache_root, seed=seed)
-        return store
+    return _started_once(store)
+
+
+def _started_once(store: Store) -> Store:
+    """The store, after this process removed what crashed processes left in its folder."""
+    root = store.root.resolve()
+    if root not in _started:
+        with _open_lock:
+            if root not in _started:
+                store.remove_leftovers()
+                _started.add(root)
+    return store
 
 
 def forget_open_stores() -> None:

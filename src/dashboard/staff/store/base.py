@@ -2,33 +2,36 @@
 publication (copy the files to a private folder, checksum them, validate the copy).
 
 A backend supplies how versions are read and how a checked copy becomes the current
-version (``_commit``); the staff page, the CLI and the data access code only use the
-methods of ``Store``.
+version (``_commit``), and the staff state beside them: ``store.drafts`` (store.drafts)
+and ``store.attempts``, the failed sign-ins (store.attempts). The staff page, the CLI
+and the data access code only use the methods of ``Store`` and of those two.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import json
-import os
 import re
 import shutil
-import time
-import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.data.loader import data_files, load_dataset
 from dashboard.data.report import Report
+from dashboard.staff.store.disk import fsync_dir, remove_leftovers, scratch_name, write_durable
+
+if TYPE_CHECKING:
+    from dashboard.staff.store.attempts import AttemptBook
+    from dashboard.staff.store.drafts import DraftBook
 
 META = "meta.json"
 EXTRA_FILES = ("boundaries/build.json",)  # kept with a version, not read by the loader
 MAX_REASON = 300
-STALE_SECONDS = 24 * 3600
+MAX_AUDIT_TEXT = 300  # characters of any one text in an audit record: a line stays bounded
 NUMBER = re.compile(r"^\d{6}$")
 
 StepHook = Callable[[str], None]
@@ -55,7 +58,7 @@ class ValidationFailed(StoreError):
     """The files have errors; nothing was published."""
 
     def __init__(self, report: Report) -> None:
-        super().__init__(f"the data has {len(report.errors)} error(s); nothing was published")
+        super().__init__(f"the data has {report.error_count} error(s); nothing was published")
         self.report = report
 
 
@@ -114,10 +117,12 @@ class Pending:
 
 @dataclass(frozen=True)
 class Draft:
-    """A working copy: a folder of data files and the version it started from."""
+    """A working copy: a folder of data files, the version it started from, and whose it
+    is ("" for a scratch copy that no staff member keeps, as tests and benchmarks use)."""
 
     path: Path
     base: int
+    owner: str = ""
 
 
 def managed_files(root: Path) -> list[str]:
@@ -135,27 +140,14 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def fsync_dir(path: Path) -> None:
-    """Force a folder's entries (new names, renames) to disk."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_durable(path: Path, data: bytes) -> None:
-    """Write a new file and force it to disk."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("xb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def now_text() -> str:
     """The time now, as kept in the history (UTC, to the second)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def time_text(seconds: float) -> str:
+    """A time in seconds since 1970, as kept in the history (UTC, to the second)."""
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
 
 
 def version_name(number: int) -> str:
@@ -163,17 +155,17 @@ def version_name(number: int) -> str:
     return f"{number:06d}"
 
 
-def sweep(folder: Path, max_age: float = STALE_SECONDS) -> None:
-    """Remove entries older than ``max_age`` seconds (abandoned drafts, crashed copies)."""
-    if not folder.is_dir():
-        return
-    limit = time.time() - max_age
-    for path in folder.iterdir():
-        try:
-            if path.stat().st_mtime < limit:
-                shutil.rmtree(path, ignore_errors=True)
-        except OSError:
-            continue
+def _bounded(value: object) -> object:
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= MAX_AUDIT_TEXT else text[:MAX_AUDIT_TEXT] + "…"
+
+
+def audit_record(**fields: object) -> dict:
+    """The fields of an audit record as kept: no empty ones, and no text longer than
+    MAX_AUDIT_TEXT characters, whatever a client sent (one record, one bounded line)."""
+    return {k: _bounded(v) for k, v in fields.items() if v is not None}
 
 
 def _disk_message(exc: OSError) -> str:
@@ -187,9 +179,13 @@ class Store(ABC):
 
     ``root`` is a folder on this machine (the store itself for the file backend, the
     local cache for PostgreSQL); ``seed`` is the folder that becomes version 1 on first
-    use; ``step`` is called at named points of a publication (tests crash there)."""
+    use; ``step`` is called at named points of a publication (tests crash there).
+    ``drafts`` keeps each staff member's draft and ``attempts`` the failed sign-ins,
+    in the same place as the versions."""
 
     lock_timeout = 30.0
+    drafts: DraftBook
+    attempts: AttemptBook
 
     def __init__(self, root: Path | str, seed: Path | str | None = None, step: StepHook | None = None) -> None:
         self.root = Path(root)
@@ -269,28 +265,24 @@ class Store(ABC):
             return int(self.current() or 0)
         return version.number
 
-    # -- drafts ------------------------------------------------------------------------
+    # -- drafts (see store.drafts) -----------------------------------------------------
     @property
     def drafts_dir(self) -> Path:
         return self.root / "drafts"
 
     def new_draft(self, base: int | None = None) -> Draft:
-        """A working copy of a version (the current one by default)."""
-        number = base if base is not None else self.ensure()
-        source = self.version_dir(number)
-        sweep(self.drafts_dir)
-        path = self.drafts_dir / uuid.uuid4().hex
-        for rel in managed_files(source):
-            (path / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / rel, path / rel)
-        (path / "draft.json").write_text(json.dumps({"base": number, "created": now_text()}), encoding="utf-8")
-        return Draft(path, number)
+        """A scratch working copy of a version (the current one by default)."""
+        return self.drafts.new(base)
 
     def discard(self, draft: Draft | Path) -> None:
-        """Delete a working copy."""
-        path = draft.path if isinstance(draft, Draft) else Path(draft)
-        if path.parent == self.drafts_dir:
-            shutil.rmtree(path, ignore_errors=True)
+        """Delete a working copy (a staff member's draft is then no longer theirs)."""
+        self.drafts.discard(draft if isinstance(draft, Draft) else Draft(Path(draft), 0))
+
+    # -- after a crash ---------------------------------------------------------------
+    def remove_leftovers(self) -> list[str]:
+        """At start: remove the temporary copies that crashed uploads and publications of
+        this machine left in tmp/ and drafts/ (only those of processes that are gone)."""
+        return remove_leftovers(self.root / "tmp") + remove_leftovers(self.drafts_dir)
 
     # -- publishing --------------------------------------------------------------------
     def publish(self, folder: Path | str, who: str, reason: str, base: int | None) -> Version:
@@ -328,7 +320,7 @@ class Store(ABC):
         self.root.mkdir(parents=True, exist_ok=True)
         tmp_root = self.root / "tmp"
         tmp_root.mkdir(exist_ok=True)
-        work = tmp_root / f"{os.getpid()}-{uuid.uuid4().hex}"
+        work = tmp_root / scratch_name()
         try:
             sums = self._copy(source, list(files), work)
             self.step("copied")

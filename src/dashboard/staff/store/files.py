@@ -6,8 +6,10 @@ Layout of the store folder ($DASHBOARD_STORE, default ``<repo>/var/store``)::
     versions/000001/        a full, immutable copy of the data files + meta.json
     versions/000002/ ...
     drafts/<id>/            one staff member's working copy (draft.json names its base version)
+    drafts/index.json       whose draft is which, and when each was last used (store.files_state)
     tmp/                    publications being written; never read by the app
     audit.log               append-only JSON lines: sign-ins and publications
+    throttle.json           failed sign-ins, per client and for all clients (store.files_state)
     publish.lock            held while the base version is compared and CURRENT switched
 
 How a publication stays all-or-nothing: the files are copied to ``tmp/<id>/`` (each
@@ -20,7 +22,8 @@ crash before the pointer switch leaves a folder nobody points at; the next publi
 removes it. Version numbers only grow: a rollback is a new version with the old files.
 A crash after the pointer switch but before the audit line leaves a live version that
 the log does not show; the next publication logs it from its meta.json, marked
-"recovered".
+"recovered". A publication killed at any point leaves at most a private copy in tmp/
+or an unpublished folder in versions/: both go at the next start of the app.
 
 Correct on one machine (several processes included), not across machines: file locks
 and renames on network file systems are not to be trusted. See store.postgres.
@@ -35,21 +38,10 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from dashboard.staff.store.base import (
-    META,
-    NUMBER,
-    ConflictError,
-    Pending,
-    StepHook,
-    Store,
-    StoreError,
-    Version,
-    fsync_dir,
-    now_text,
-    sweep,
-    version_name,
-    write_durable,
-)
+from dashboard.staff.store import base as b
+from dashboard.staff.store import disk
+from dashboard.staff.store.base import ConflictError, Store, StoreError, Version
+from dashboard.staff.store.files_state import FileAttempts, FileDrafts
 
 POINTER = "CURRENT"
 _VERSION_EVENTS = ("seed", "publish", "rollback")  # audit events that record a new version
@@ -57,6 +49,11 @@ _VERSION_EVENTS = ("seed", "publish", "rollback")  # audit events that record a 
 
 class FileStore(Store):
     """The versioned data store in a folder of this machine."""
+
+    def __init__(self, root: Path | str, seed: Path | str | None = None, step: b.StepHook | None = None) -> None:
+        super().__init__(root, seed=seed, step=step)
+        self.drafts = FileDrafts(self)
+        self.attempts = FileAttempts(self.root)
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -73,9 +70,9 @@ class FileStore(Store):
 
     def version_dir(self, number: int) -> Path:
         """The folder of a version (it exists only for published versions)."""
-        return self.versions_dir / version_name(number)
+        return self.versions_dir / b.version_name(number)
 
-    def reopened(self, step: StepHook | None = None) -> FileStore:
+    def reopened(self, step: b.StepHook | None = None) -> FileStore:
         return FileStore(self.root, seed=self.seed, step=step)
 
     def describe(self) -> str:
@@ -90,7 +87,7 @@ class FileStore(Store):
             text = self.pointer.read_text(encoding="ascii").strip()
         except (FileNotFoundError, UnicodeDecodeError):
             return None
-        return int(text) if NUMBER.match(text) else None
+        return int(text) if b.NUMBER.match(text) else None
 
     def version(self, number: int) -> Version:
         """The metadata of a published version."""
@@ -98,7 +95,7 @@ class FileStore(Store):
         if current is None or not 1 <= number <= current:
             raise StoreError(f"there is no version {number}")
         try:
-            meta = json.loads((self.version_dir(number) / META).read_text(encoding="utf-8"))
+            meta = json.loads((self.version_dir(number) / b.META).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise StoreError(f"version {number} cannot be read ({exc})") from exc
         return Version.from_meta(meta)
@@ -115,7 +112,7 @@ class FileStore(Store):
         return out
 
     # -- publishing --------------------------------------------------------------------
-    def _commit(self, p: Pending) -> Version:
+    def _commit(self, p: b.Pending) -> Version:
         work, sums, who, reason, base, action, restored = (
             p.work, p.sums, p.who, p.reason, p.base, p.action, p.restored
         )  # fmt: skip
@@ -130,14 +127,14 @@ class FileStore(Store):
                     raise ConflictError(base, current)
                 number = (current or 0) + 1
                 self._remove_unpublished(number)
-                version = Version(number, who, now_text(), reason, base, action, restored, sums)
+                version = Version(number, who, b.now_text(), reason, base, action, restored, sums)
                 meta = json.dumps(version.meta(), ensure_ascii=False, indent=2).encode("utf-8")
-                write_durable(work / META, meta)
-                fsync_dir(work)
+                disk.write_durable(work / b.META, meta)
+                disk.fsync_dir(work)
                 self.step("meta_written")
                 self.versions_dir.mkdir(exist_ok=True)
                 os.rename(work, self.version_dir(number))
-                fsync_dir(self.versions_dir)
+                disk.fsync_dir(self.versions_dir)
                 self.step("version_renamed")
                 self._switch(number)
                 self.step("pointer_switched")
@@ -149,19 +146,31 @@ class FileStore(Store):
     def _switch(self, number: int) -> None:
         tmp = self.root / f"{POINTER}.{os.getpid()}.tmp"
         tmp.unlink(missing_ok=True)
-        write_durable(tmp, (version_name(number) + "\n").encode("ascii"))
+        disk.write_durable(tmp, (b.version_name(number) + "\n").encode("ascii"))
         self.step("pointer_written")
         os.replace(tmp, self.pointer)
-        fsync_dir(self.root)
+        disk.fsync_dir(self.root)
+
+    def remove_leftovers(self) -> list[str]:
+        """At start, also the folders of publications killed before the pointer switch."""
+        removed = super().remove_leftovers()
+        if not self.versions_dir.is_dir():
+            return removed
+        try:
+            with FileLock(str(self.root / "publish.lock"), timeout=0):
+                self._remove_unpublished((self.current() or 0) + 1)
+        except (Timeout, OSError):
+            pass  # a publication is running: it removes them itself
+        return removed
 
     def _remove_unpublished(self, number: int) -> None:
         """Folders of publications that crashed before the pointer switch (under the lock)."""
         if not self.versions_dir.is_dir():
             return
         for path in self.versions_dir.iterdir():
-            if NUMBER.match(path.name) and int(path.name) >= number:
+            if b.NUMBER.match(path.name) and int(path.name) >= number:
                 shutil.rmtree(path, ignore_errors=True)
-        sweep(self.root / "tmp")
+        disk.sweep(self.root / "tmp")
         for path in self.root.glob(f"{POINTER}.*.tmp"):
             path.unlink(missing_ok=True)
 
@@ -169,7 +178,7 @@ class FileStore(Store):
     def audit(self, event: str, **fields: object) -> None:
         """Append one JSON line to audit.log (O_APPEND, then fsync): never rewritten."""
         self.root.mkdir(parents=True, exist_ok=True)
-        record = {"time": now_text(), "event": event, **{k: v for k, v in fields.items() if v is not None}}
+        record = {"time": b.now_text(), "event": event, **b.audit_record(**fields)}
         line = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         fd = os.open(self.audit_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
         try:

@@ -2,10 +2,11 @@
 ``postgresql://user@host/db``), for organisations that run the site on several machines.
 
 What is where: versions, their files (bytes, once per distinct SHA-256), the pointer to
-the published version (table ``head``) and the audit log live in the database; each
-server keeps a local cache folder ($DASHBOARD_CACHE, default ``var/cache``) with the
-files of the versions it has shown, so the loader and its caches read ordinary folders
-as with the file store. Drafts are folders in that cache too.
+the published version (table ``head``), the audit log, the staff members' drafts and
+the sign-in throttle live in the database (drafts and throttle: store.postgres_state);
+each server keeps a local cache folder ($DASHBOARD_CACHE, default ``var/cache``) with
+the files of the versions it has shown and the folders of the drafts edited on it, so
+the loader and its caches read ordinary folders as with the file store.
 
 A publication is one transaction: store the missing file contents, lock the head row,
 compare it with the base version (another publication in between is a ConflictError),
@@ -28,7 +29,6 @@ import hashlib
 import json
 import shutil
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -40,18 +40,11 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from dashboard.staff.store.base import (
-    META,
-    ConflictError,
-    Pending,
-    StepHook,
-    Store,
-    StoreError,
-    Version,
-    sweep,
-    version_name,
-)
+from dashboard.staff.store import base as b
+from dashboard.staff.store import disk
+from dashboard.staff.store.base import ConflictError, Store, StoreError, Version
 from dashboard.staff.store.migrations import migrate
+from dashboard.staff.store.postgres_state import PgAttempts, PgDrafts
 
 CHANNEL = "dashboard_version"
 WATCH_SECONDS = 1.0  # the watcher reads the head row at least this often
@@ -137,21 +130,24 @@ class PgStore(Store):
     """The versioned data store in a PostgreSQL database, with a local cache folder."""
 
     def __init__(
-        self, url: str, cache: Path | str, seed: Path | str | None = None, step: StepHook | None = None
+        self, url: str, cache: Path | str, seed: Path | str | None = None, step: b.StepHook | None = None
     ) -> None:
         super().__init__(cache, seed=seed, step=step)
         self.url = url
         self._pool = _pool(url)
         self._verified: set[int] = set()
+        self.drafts = PgDrafts(self)
+        self.attempts = PgAttempts(self)
 
-    def reopened(self, step: StepHook | None = None) -> PgStore:
+    def reopened(self, step: b.StepHook | None = None) -> PgStore:
         return PgStore(self.url, self.root, seed=self.seed, step=step)
 
     def describe(self) -> str:
         return f"PostgreSQL database {_describe(self.url)}"
 
     @contextmanager
-    def _connection(self) -> Iterator[psycopg.Connection]:
+    def connection(self) -> Iterator[psycopg.Connection]:
+        """A connection of the pool (a StoreError with a message when the database is away)."""
         try:
             with self._pool.connection(timeout=CONNECT_TIMEOUT) as conn:
                 yield conn
@@ -163,26 +159,26 @@ class PgStore(Store):
 
     # -- reading -----------------------------------------------------------------------
     def current(self) -> int | None:
-        with self._connection() as conn:
+        with self.connection() as conn:
             row = conn.execute("SELECT version FROM head").fetchone()
         return None if row is None else row[0]
 
     def version(self, number: int) -> Version:
-        with self._connection() as conn:
+        with self.connection() as conn:
             row = conn.execute(_VERSION_SQL + " WHERE v.number = %s", (number,)).fetchone()
         if row is None:
             raise StoreError(f"there is no version {number}")
         return _version_row(row)
 
     def versions(self) -> list[Version]:
-        with self._connection() as conn:
+        with self.connection() as conn:
             rows = conn.execute(_VERSION_SQL + " ORDER BY v.number DESC").fetchall()
         return [_version_row(r) for r in rows]
 
     def version_dir(self, number: int) -> Path:
         """The version's folder in this server's cache, fetched from the database when
         it is not there yet (or does not match its checksums)."""
-        path = self.root / "versions" / version_name(number)
+        path = self.root / "versions" / b.version_name(number)
         if number in self._verified and path.is_dir():
             return path
         if path.is_dir() and self._matches(path):
@@ -194,7 +190,7 @@ class PgStore(Store):
 
     def _matches(self, path: Path) -> bool:
         try:
-            meta = json.loads((path / META).read_text(encoding="utf-8"))
+            meta = json.loads((path / b.META).read_text(encoding="utf-8"))
             return all(
                 hashlib.sha256((path / rel).read_bytes()).hexdigest() == sha for rel, sha in meta["sha256"].items()
             )
@@ -203,15 +199,15 @@ class PgStore(Store):
 
     def _fetch(self, number: int, path: Path) -> None:
         version = self.version(number)
-        with self._connection() as conn:
+        with self.connection() as conn:
             rows = conn.execute(
                 "SELECT f.path, b.data FROM version_files f JOIN blobs b USING (sha256) WHERE f.version = %s",
                 (number,),
             ).fetchall()
         tmp_root = self.root / "tmp"
         tmp_root.mkdir(parents=True, exist_ok=True)
-        sweep(tmp_root)
-        work = tmp_root / f"cache-{uuid.uuid4().hex}"
+        disk.sweep(tmp_root)
+        work = tmp_root / disk.scratch_name("cache-")
         try:
             for rel, data in rows:
                 data = bytes(data)
@@ -221,7 +217,7 @@ class PgStore(Store):
                 (work / rel).write_bytes(data)
             if {rel for rel, _ in rows} != set(version.files):
                 raise StoreError(f"version {number}: the database does not hold all of its files")
-            (work / META).write_text(json.dumps(version.meta(), ensure_ascii=False, indent=2), encoding="utf-8")
+            (work / b.META).write_text(json.dumps(version.meta(), ensure_ascii=False, indent=2), encoding="utf-8")
             path.parent.mkdir(parents=True, exist_ok=True)
             if path.exists():  # a broken copy (checked above); another process may be replacing it too
                 shutil.rmtree(path, ignore_errors=True)
@@ -245,7 +241,7 @@ class PgStore(Store):
         return watcher.path()
 
     # -- publishing --------------------------------------------------------------------
-    def _commit(self, p: Pending) -> Version:
+    def _commit(self, p: b.Pending) -> Version:
         work, sums, who, reason, base, action, restored = (
             p.work, p.sums, p.who, p.reason, p.base, p.action, p.restored
         )  # fmt: skip
@@ -253,7 +249,7 @@ class PgStore(Store):
         current: int | None = None
         conflict = False
         try:
-            with self._connection() as conn, conn.transaction():
+            with self.connection() as conn, conn.transaction():
                 conn.execute(f"SET LOCAL lock_timeout = '{int(self.lock_timeout * 1000)}ms'")
                 have = {
                     r[0]
@@ -301,18 +297,18 @@ class PgStore(Store):
     # -- audit log ---------------------------------------------------------------------
     @staticmethod
     def _audit(conn: psycopg.Connection, event: str, **fields: object) -> None:
-        record = {k: v for k, v in fields.items() if v is not None}
+        record = b.audit_record(**fields)
         conn.execute(
             "INSERT INTO audit (event, fields) VALUES (%s, %s)",
             (event, Jsonb(record, dumps=partial(json.dumps, ensure_ascii=False, default=str))),
         )
 
     def audit(self, event: str, **fields: object) -> None:
-        with self._connection() as conn:
+        with self.connection() as conn:
             self._audit(conn, event, **fields)
 
     def audit_entries(self, limit: int = 200) -> list[dict]:
-        with self._connection() as conn:
+        with self.connection() as conn:
             rows = conn.execute("SELECT at, event, fields FROM audit ORDER BY id DESC LIMIT %s", (limit,)).fetchall()
         return [{"time": _iso(at), "event": event, **fields} for at, event, fields in rows]
 

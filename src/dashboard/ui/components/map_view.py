@@ -38,6 +38,7 @@ from dashboard.maps.build import (
     settlement_layer,
 )
 from dashboard.maps.layers import data_left_out
+from dashboard.maps.live import names_view, update_script
 from dashboard.text.mapview import MapData
 from dashboard.ui.cached import metric_label
 
@@ -148,9 +149,12 @@ def _layers(
     _points: Sequence[dict],
     _breaks: list[float],
     _labels: dict[str, str],
+    lang: str,
     cache_key: str,
 ) -> tuple[str, list[str], list[str]]:
-    return render_layers([district_layer(_view, _breaks, _labels), settlement_layer(_points, _labels)])
+    script, css, js = render_layers([district_layer(_view, _breaks, _labels), settlement_layer(_points, _labels)])
+    # then name the districts and settlements, and fit a new focus (maps.live)
+    return script + update_script("map_div", names_view(_view, _points, lang)), css, js
 
 
 def show_map(
@@ -159,6 +163,7 @@ def show_map(
     points: Sequence[dict],
     breaks: list[float],
     labels: dict[str, str],
+    lang: str,
     cache_key: str,
     height: int = 560,
     fill: bool = False,
@@ -167,7 +172,7 @@ def show_map(
     (rendered layers are text, so every session can share them)."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
     base = _base(dataset, dataset.version, tiles)
-    layers = _layers(view, points, breaks, labels, f"{dataset.version}|{cache_key}")
+    layers = _layers(view, points, breaks, labels, lang, f"{dataset.version}|{cache_key}")
     args = component_args(base, layers, MAP_KEY, height)
     if fill:
         args["header"] = f"{args['header']}{FILL_FRAME}"
@@ -179,8 +184,8 @@ def show_selection_map(
 ) -> None:
     """The map of a selection's ``map_data`` (``fill``: see ``FILL_FRAME``)."""
     labels = map_labels(lang)
-    key = f"{lang}|{selection!r}"
-    show_map(dataset, data.district_rows, data.mappable_rows, data.breaks, labels, key, height, fill)
+    rows, points = data.district_rows, data.mappable_rows
+    show_map(dataset, rows, points, data.breaks, labels, lang, f"{lang}|{selection!r}", height, fill)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:

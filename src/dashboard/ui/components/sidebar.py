@@ -9,11 +9,11 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard.analysis.selection import FOCUS_REGIONS, STATUSES, VIEW_METRICS, Period, Selection
+from dashboard.analysis.selection import FOCUS_REGIONS, PACES, STATUSES, VIEW_METRICS, Period, Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
 from dashboard.text import figures as text
-from dashboard.ui.cached import district_options, metric_label, years_with_figures
+from dashboard.ui.cached import district_options, estimate_options, metric_label, pace_options, years_with_figures
 from dashboard.ui.components import filter_panel, url_state
 
 _METRIC_FOR_PERIODS = {"returns": "families_returned", "victims": "victims"}
@@ -160,11 +160,38 @@ def filters(dataset: Dataset, lang: str) -> Selection:
             "reset": {"label": t("reset_filters", lang), "value": DEFAULTS} if values != DEFAULTS else None,
         }
     )
-    url_state.write({"lang": lang, **values}, {"lang": "en", **DEFAULTS})
+    extras, pace, estimate, defaults = _page_choices(dataset, lang)
+    page_values = {"cards": list(extras), "pace": pace, "estimate": estimate}
+    url_state.write({"lang": lang, **values, **page_values}, {"lang": "en", **DEFAULTS, **defaults})
     return Selection(
         regions=regions or FOCUS_REGIONS,
         districts=chosen,
         metric=metric,
         period=period,
         statuses=statuses,
+        extras=extras,
+        pace=pace,
+        estimate=estimate,
     )
+
+
+# Session keys of choices made on the pages rather than in the filter panel: the map
+# page's "Against the plan" card, and the projection's pace and estimate on Trends.
+PLAN_CARD_KEY = "card_plan"
+PACE_KEY = "pace"
+ESTIMATE_KEY = "estimate"
+
+
+def _page_choices(dataset: Dataset, lang: str) -> tuple[tuple[str, ...], str, str, dict[str, Any]]:
+    """The page controls' values, seeded from the URL (?cards=plan&pace=...&estimate=...)
+    and checked against their options: (extra cards, pace, estimate, URL defaults)."""
+    state = st.session_state
+    if PLAN_CARD_KEY not in state:
+        state[PLAN_CARD_KEY] = "plan" in st.query_params.get_all("cards")
+    extras = ("plan",) if state[PLAN_CARD_KEY] is True else ()
+    paces = list(pace_options(dataset, lang)) or list(PACES)
+    estimates = list(estimate_options(dataset, lang)) or [""]
+    url_state.seed(PACE_KEY, paces, paces[0])
+    url_state.seed(ESTIMATE_KEY, estimates, estimates[0])
+    defaults = {"cards": [], "pace": paces[0], "estimate": estimates[0]}
+    return extras, state[PACE_KEY], state[ESTIMATE_KEY], defaults

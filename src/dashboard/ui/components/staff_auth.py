@@ -3,13 +3,15 @@ organisation's identity provider through Streamlit's OpenID Connect sign-in."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 import streamlit as st
 
 from dashboard.i18n.messages import t
-from dashboard.staff.auth import configured_hash, sign_in
-from dashboard.staff.store import Store
+from dashboard.serve.processes import FORWARDED_ENV
+from dashboard.staff.auth import MAX_NAME, clean_name, configured_hash, oidc_check, sign_in
+from dashboard.staff.store import Store, StoreError
 from dashboard.ui.text import md
 
 USER_KEY = "_staff_user"
@@ -23,12 +25,29 @@ def _secrets() -> Mapping | None:
     return st.secrets
 
 
+def client_address(peer: object, forwarded: object, trust_chosen: bool) -> str:
+    """The visitor's address for the sign-in throttle and the audit log ("unknown" when it
+    cannot be told).
+
+    ``peer`` is the address uvicorn (under Streamlit) gave the page's websocket, as
+    ``st.context.ip_address`` reports it (None for 127.0.0.1 and ::1). uvicorn replaces the
+    connection's own peer with the last X-Forwarded-For address only when the peer is one
+    of ``FORWARDED_ALLOW_IPS``: ``serve`` sets that to its nginx, which overwrites the
+    header with the visitor's address, and ``dev.sh run`` sets it empty (no proxy: the
+    header is ignored). Where nobody chose (the variable unset, ``trust_chosen`` False),
+    uvicorn believes the header from 127.0.0.1 and ::1, so any program on the machine
+    could claim any address: a forwarded address is then not believed."""
+    if forwarded and not trust_chosen:
+        return "unknown"
+    return peer if isinstance(peer, str) and peer else "unknown"
+
+
 def _client() -> str:
     try:
-        address = st.context.ip_address
+        peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
     except Exception:
         return "unknown"
-    return address if isinstance(address, str) and address else "unknown"
+    return client_address(peer, forwarded, FORWARDED_ENV in os.environ)
 
 
 def _oidc_configured(secrets: Mapping | None) -> bool:
@@ -39,20 +58,20 @@ def _oidc_configured(secrets: Mapping | None) -> bool:
 
 
 def _oidc_user(store: Store, secrets: Mapping, lang: str) -> str | None:
-    """The signed-in identity-provider user, when allowed as staff."""
+    """The signed-in identity-provider user, when the provider verified the address and
+    it is on the staff list (see dashboard.staff.auth.oidc_check)."""
     if not st.user.is_logged_in:
         return None
-    email = str(st.user.get("email") or "").lower()
-    staff = secrets.get("staff", {}) if secrets is not None else {}
-    allowed = {str(e).lower() for e in staff.get("allowed_emails", [])}
-    domains = {str(d).lower().lstrip("@") for d in staff.get("allowed_domains", [])}
-    if email and (email in allowed or email.rsplit("@", 1)[-1] in domains):
-        if st.session_state.get(USER_KEY) != email:
-            store.audit("sign_in", who=email, client=_client(), method="oidc")
-            st.session_state[USER_KEY] = email
-        return email
-    store.audit("sign_in_failed", who=email, client=_client(), why="not on the staff list", method="oidc")
-    st.error(t("staff_oidc_not_allowed", lang, email=md(email)))
+    check = oidc_check(st.user, secrets)
+    if check.ok:
+        if st.session_state.get(USER_KEY) != check.email:
+            store.audit("sign_in", who=check.email, client=_client(), method="oidc")
+            st.session_state[USER_KEY] = check.email
+        return check.email
+    why = "email not verified by the provider" if check.status == "unverified" else "not on the staff list"
+    store.audit("sign_in_failed", who=check.email, client=_client(), why=why, method="oidc")
+    key = "staff_oidc_unverified" if check.status == "unverified" else "staff_oidc_not_allowed"
+    st.error(t(key, lang, email=md(check.email[:MAX_NAME])))
     if st.button(t("staff_sign_out", lang), key="staff-oidc-out"):
         st.logout()
     return None
@@ -81,12 +100,18 @@ def staff_user(store: Store, lang: str) -> str | None:
         submitted = st.form_submit_button(t("staff_sign_in", lang))
     if not submitted:
         return None
-    result = sign_in(store, name, password, _client(), secrets)
+    try:
+        result = sign_in(store, name, password, _client(), secrets)
+    except StoreError as exc:  # the database is away: say so, never a traceback
+        st.error(md(str(exc)))
+        return None
     if result.ok:
-        st.session_state[USER_KEY] = " ".join(name.split())
+        st.session_state[USER_KEY] = clean_name(name)
         st.rerun()
     if result.status == "locked":
         st.error(t("staff_locked", lang, seconds=int(result.wait + 0.999)))
+    elif result.status == "busy":
+        st.error(t("staff_busy", lang, seconds=int(result.wait + 0.999)))
     elif result.status == "missing":
         st.error(t("staff_missing", lang))
     elif result.status == "not_configured":

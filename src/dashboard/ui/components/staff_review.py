@@ -112,7 +112,7 @@ def review(store: Store, draft: Draft, user: str, lang: str) -> Draft | None:
     st.subheader(t("staff_changes", lang))
     show_diffs(diffs, lang)
     if not draft_result.report.ok:
-        st.error(t("staff_has_errors", lang, n=len(draft_result.report.errors)))
+        st.error(t("staff_has_errors", lang, n=draft_result.report.error_count))
         show_findings(draft_result.report.errors, lang)
         return None
     new = draft_result.dataset
@@ -140,8 +140,8 @@ def review(store: Store, draft: Draft, user: str, lang: str) -> Draft | None:
             st.error(md(str(exc)))
             return None
         st.session_state["_staff_flash"] = t("staff_published", lang, version=version.number)
-        store.discard(draft)
-        return store.new_draft(version.number)
+        store.drafts.discard(draft)  # published: the draft is cleared, the next one starts here
+        return store.drafts.open(user)
     return None
 
 

@@ -35,7 +35,43 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
             st.markdown(f"**{md(m['label_az' if lang == 'az' else 'label_en'])}**: {md(m['definition'])}")
 
     st.subheader(t("contradictions", lang))
-    st.dataframe(conflicts(dataset, lang), hide_index=True, width="stretch")
+    table = conflicts(dataset, lang)
+    st.write(t("contradictions_intro", lang))
+    st.caption(t("contradictions_count", lang, n=table["group"].nunique()))
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_order=(
+            "group",
+            "used",
+            "value",
+            "rule",
+            "metric",
+            "area",
+            "period",
+            "issued_by",
+            "source_url",
+            "source",
+            "published",
+            "flag",
+        ),
+        column_config={
+            "group": st.column_config.NumberColumn(t("col_group", lang), width="small"),
+            "metric": t("metric", lang),
+            "area": t("district", lang),
+            "period": t("period", lang),
+            "value": t("figure", lang),
+            "issued_by": t("issued_by", lang),
+            "source": t("source", lang),
+            "published": t("col_published", lang),
+            "source_url": st.column_config.LinkColumn(t("col_source_link", lang), display_text=t("source", lang)),
+            "flag": t("col_flag", lang),
+            "used": t("col_used", lang),
+            "rule": t("chosen_reason", lang),
+        },
+        key="contradictions",
+    )
 
     st.subheader(t("all_sources", lang))
     src = dataset.sources[["publisher", "title", "published", "url"]]

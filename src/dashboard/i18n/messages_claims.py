@@ -1,0 +1,95 @@
+"""Labels of the claim check and of the contradictions list (English, Azerbaijani)."""
+
+from __future__ import annotations
+
+CLAIM_MESSAGES: dict[str, tuple[str, str]] = {
+    "page_claims": ("Claim check", "İddiaların yoxlanışı"),
+    "claims_intro": (
+        "Figures quoted in the press and in speeches, each checked against this dashboard's own figures by fixed rules. The verdict says whether a figure matched the record at the time it was said, repeated an older figure, differs from the record, or cannot be checked; below the list are the figures each claim was compared with, each with its source.",
+        "Mətbuatda və çıxışlarda səslənən rəqəmlər, hər biri sabit qaydalarla bu panelin öz rəqəmləri ilə yoxlanılıb. Hökm rəqəmin deyildiyi vaxtkı məlumatlara uyğun olub-olmadığını, köhnə rəqəmi təkrarladığını, məlumatlardan fərqləndiyini və ya yoxlana bilmədiyini göstərir; siyahının altında hər iddianın müqayisə olunduğu rəqəmlər mənbələri ilə verilib.",
+    ),
+    "claims_rules": (
+        "How the verdict is reached: a figure stands for a range (185,707 for itself; “over 200,000” for 200,000 to 220,000; a round 200,000 for 190,000 to 210,000); the claim is compared with the dashboard's figures of the same metric and area dated before, on and after the claim's date; a rounded figure of the record cannot confirm a precise claim, and a later figure never confirms an earlier claim.",
+        "Hökm belə verilir: hər rəqəm bir aralığı bildirir (185 707 özünü; “200 000-dən çox” 200 000 ilə 220 000 arasını; yuvarlaq 200 000 190 000 ilə 210 000 arasını); iddia eyni göstərici və ərazi üzrə iddianın tarixindən əvvəlki, həmin tarixdəki və sonrakı rəqəmlərlə müqayisə olunur; yuvarlaqlaşdırılmış rəqəm dəqiq iddianı təsdiq edə bilməz, sonrakı rəqəm isə əvvəlki iddianı heç vaxt təsdiq etmir.",
+    ),
+    "claims_seed_note": (
+        "★ marks the figures of the two articles this project started from.",
+        "★ bu layihənin başladığı iki məqalənin rəqəmlərini göstərir.",
+    ),
+    "claims_none": (
+        "No claims are recorded (geodata/claims.csv).",
+        "Heç bir iddia qeyd olunmayıb (geodata/claims.csv).",
+    ),
+    "claims_all": ("All", "Hamısı"),
+    "claims_seed_only": ("Only the two seed articles", "Yalnız iki ilkin məqalə"),
+    "claims_filter_verdict": ("Verdict", "Hökm"),
+    "claims_filter_source": ("Said in", "Harada deyilib"),
+    "claims_shown": ("{n} of {total} claims", "{total} iddiadan {n}"),
+    "claims_download": ("Download the claims and verdicts (CSV)", "İddiaları və hökmləri yüklə (CSV)"),
+    "claims_compared_title": ("The figures each claim was compared with", "Hər iddianın müqayisə olunduğu rəqəmlər"),
+    "col_seed": ("Seed article", "İlkin məqalə"),
+    "col_claim": ("Claim (paraphrased)", "İddia (sərbəst ifadə)"),
+    "col_said_by": ("Said by", "Kim deyib"),
+    "col_said_in": ("Said in", "Harada deyilib"),
+    "col_said_in_link": ("Link to where it was said", "Deyildiyi yerin keçidi"),
+    "col_date": ("Date it refers to", "Aid olduğu tarix"),
+    "col_as_stated": ("Figure as stated", "Deyilən rəqəm"),
+    "col_verdict": ("Verdict", "Hökm"),
+    "col_detail": ("Against the record", "Məlumatlarla müqayisə"),
+    "col_role": ("Compared as", "Müqayisə kimi"),
+    "col_record_figure": ("Record figure", "Qeyd olunmuş rəqəm"),
+    "col_agrees": ("Agrees", "Uyğundur"),
+    "col_source_link": ("Link to the source", "Mənbənin keçidi"),
+    "col_published": ("Published", "Dərc tarixi"),
+    "col_flag": ("Flag", "Qeyd"),
+    "yes": ("yes", "bəli"),
+    "no": ("no", "xeyr"),
+    "date_span": ("{start} – {end}", "{start} – {end}"),
+    "date_inferred": ("{date} (inferred)", "{date} (təxmini)"),
+    "verdict_matches": ("Matches the record at the time", "Həmin vaxtkı məlumatlara uyğundur"),
+    "verdict_earlier": ("Was the record as of {date}", "{date} tarixinə olan məlumatdır"),
+    "verdict_earlier_any": ("Was the record at an earlier date", "Daha əvvəlki tarixin məlumatıdır"),
+    "verdict_differs": ("Differs from the record", "Məlumatlardan fərqlənir"),
+    "verdict_cannot_check": ("Cannot be checked", "Yoxlamaq mümkün deyil"),
+    "claim_agrees": ("Agrees with {figure} {period} ({body}).", "{period} {figure} ({body}) ilə uyğundur."),
+    "claim_earlier": (
+        "Agrees with {figure} {period} ({body}); at the claim's date the record had {current} {current_period}.",
+        "{period} {figure} ({body}) ilə uyğundur; iddianın tarixində məlumatlarda {current_period} {current} idi.",
+    ),
+    "claim_differs": (
+        "{difference} ({share}) against {figure} {period} ({body}), the closest figure of its time.",
+        "Öz vaxtının ən yaxın rəqəmi olan {period} {figure} ({body}) ilə fərq: {difference} ({share}).",
+    ),
+    "claim_between": (
+        "It lies between the record's figures before and after its date.",
+        "Tarixindən əvvəlki və sonrakı qeyd olunmuş rəqəmlərin arasındadır.",
+    ),
+    "claim_no_metric": (
+        "The dashboard does not record figures of this kind.",
+        "Panel bu növ rəqəmləri qeyd etmir.",
+    ),
+    "claim_no_figures": (
+        "The dashboard has no figure of this kind for {area}.",
+        "Paneldə {area} üzrə bu növ rəqəm yoxdur.",
+    ),
+    "claim_none_at_time": (
+        "The dashboard's first figure of this kind is later: {figure} {period} ({body}).",
+        "Paneldə bu növ ilk rəqəm daha sonrakıdır: {period} {figure} ({body}).",
+    ),
+    "role_earlier": ("earlier figure it agrees with", "uyğun gəldiyi əvvəlki rəqəm"),
+    "role_before": ("last before the claim's date", "iddianın tarixindən əvvəlki son rəqəm"),
+    "role_during": ("at the claim's date", "iddianın tarixində"),
+    "role_after": ("first after the claim's date", "iddianın tarixindən sonrakı ilk rəqəm"),
+    "flag_date_inferred": ("date inferred", "tarix təxminidir"),
+    "flag_uncertain": ("uncertain", "qeyri-müəyyən"),
+    "flag_contradicted": ("contradicted by another source", "başqa mənbə ilə ziddiyyət təşkil edir"),
+    "flag_garbled": ("source text garbled", "mənbə mətni təhriflidir"),
+    # contradictions on the Sources page
+    "contradictions_intro": (
+        "Every group of figures for the same metric, area and period that give different values, with all their figures. ✓ marks the figure the dashboard uses, beside the rule that chose it.",
+        "Eyni göstərici, ərazi və dövr üçün fərqli dəyərlər verən bütün rəqəm qrupları, bütün rəqəmləri ilə. ✓ panelin istifadə etdiyi rəqəmi göstərir, yanında onu seçən qayda verilib.",
+    ),
+    "contradictions_count": ("{n} groups of figures that disagree.", "Bir-birinə uyğun gəlməyən {n} rəqəm qrupu."),
+    "col_group": ("Group", "Qrup"),
+    "col_used": ("Used", "İstifadə olunur"),
+}
