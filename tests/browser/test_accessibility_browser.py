@@ -128,7 +128,10 @@ def _contrast_on_white(css_rgb: str) -> float:
 @pytest.mark.parametrize("lang", ["en", "az"])
 def test_chart_text_on_the_trends_page_meets_aa_contrast(browser, app_url, lang):
     page, context = _open(browser, f"{app_url}/trends?lang={lang}", PAGES["trends"][1])
-    expect(page.locator("[data-testid='stVegaLiteChart'] svg")).to_have_count(8)
+    page.wait_for_function(  # every chart drawn
+        """() => { const charts = document.querySelectorAll("[data-testid='stVegaLiteChart']");
+                   return charts.length >= 8 && [...charts].every((c) => c.querySelector("svg text")); }"""
+    )
     texts = page.evaluate(CHART_TEXT)
     assert len(texts) > 50
     low = [(text, fill, round(_contrast_on_white(fill), 2)) for text, fill in texts if _contrast_on_white(fill) < 4.5]
