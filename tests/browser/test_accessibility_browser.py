@@ -27,6 +27,7 @@ STREAMLIT_OWN: set[tuple[str, str]] = set()
 PAGES = {  # page: (address, what shows that it is drawn)
     "map": ("/", "iframe[title*='st_folium']"),
     "trends": ("/trends", "[data-testid='stVegaLiteChart'] svg"),
+    "claim check": ("/claims", "[data-testid='stMain'] h1"),
     "sources": ("/sources", "[data-testid='stDataFrame']"),
     "staff sign-in": ("/staff", "input[type='password']"),
     "presentation": ("/?present=1", "iframe[title*='st_folium']"),
