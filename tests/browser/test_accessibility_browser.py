@@ -69,8 +69,14 @@ def _open(browser: Browser, url: str, ready: str, width: int = 1366, height: int
     expect(page.locator(ready).first).to_be_attached()
     if "st_folium" in ready:
         expect(page.frame_locator(MAP).locator("path.district").first).to_be_attached()
-    # nothing left to draw: no element is stale (faded) while the script still runs
-    expect(page.locator("[data-testid='stStatusWidget']")).to_have_count(0)
+    # nothing left to draw: the script has finished and no element is stale (faded), for
+    # a second on end (a first run may set the address and run again)
+    page.wait_for_function(
+        """() => { const idle = !document.querySelector("[data-testid='stStatusWidget'], [data-stale='true']");
+                   window.__idleSince = idle ? (window.__idleSince || Date.now()) : 0;
+                   return idle && Date.now() - window.__idleSince >= 1000; }""",
+        polling=100,
+    )
     return page, context
 
 
