@@ -130,31 +130,3 @@ def fmt_value(value: float | None, unit: str, qualifier: str = "", lang: str = "
     if qualifier == "at least":
         return f"ən azı {nominative}"
     return nominative
-
-
-# The Azerbaijani ordinal suffix follows the vowel of the number's last word: bir -> 1-ci,
-# üç -> 3-cü, altı -> 6-cı, doqquz -> 9-cu; on -> 10-cu, qırx -> 40-cı, yüz -> 100-cü, min -> 1000-ci.
-_AZ_UNITS = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
-_AZ_TENS = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
-
-
-def fmt_ordinal(number: int, lang: str = "en") -> str:
-    """A year or other whole number as an ordinal word stem: "2039" in English (which
-    needs none before "year"), "2039-cu" in Azerbaijani."""
-    if lang != "az":
-        return str(number)
-    n = abs(number)
-    if n % 10:
-        suffix = _AZ_UNITS[n % 10]
-    elif n % 100:
-        suffix = _AZ_TENS[n // 10 % 10]
-    elif n % 1000:
-        suffix = "cü"  # yüz
-    else:
-        suffix = "ci"  # min
-    return f"{number}-{suffix}"
-
-
-def fmt_in_year(year: int, lang: str = "en") -> str:
-    """ "in 2039" / "2039-cu ildə"."""
-    return f"{fmt_ordinal(year, lang)} ildə" if lang == "az" else f"in {year}"
