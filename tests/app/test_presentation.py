@@ -5,13 +5,19 @@ from the CSV files."""
 from __future__ import annotations
 
 import csv
+import html
 import json
+import re
 from datetime import date
 
 import pytest
-from expected import district_year, latest_cumulative
+from expected import district_year, latest_cumulative, national_year
 from paths import GEODATA
+from projection_expected import expected_year
 from test_pages import card, cards_shown, run_app, shown
+from test_plans_pages import default_estimate, projection_block
+
+from dashboard.ui.text import WORD_JOINER
 
 CARD_LABELS = {
     "area": "Hectares cleared",
@@ -21,6 +27,7 @@ CARD_LABELS = {
     "settlements": "Settlements with returns",
     "families": "Families returned",
     "people": "People returned",
+    "plan": "Against the plan",
 }
 NATIONAL = {
     "area": ("clearance", "area_cleared", "ha"),
@@ -30,6 +37,12 @@ NATIONAL = {
     "families": ("returns", "families_returned", "families"),
     "people": ("returns", "people_returned", "people"),
 }
+
+
+def plain(markdown: str) -> str:
+    """Markdown escaped by ``ui.text.md`` as a reader sees it: no backslash escapes, the
+    colon's character reference resolved, no invisible word joiners."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", markdown)).replace(WORD_JOINER, "")
 
 
 def _csv(name: str) -> list[dict[str, str]]:
@@ -60,22 +73,36 @@ def settlements_with_returns(codes: set[str], as_of: str) -> int:
 
 
 def test_the_file_holds_the_views_the_advocates_asked_for():
-    assert [v["view_id"] for v in VIEWS] == ["overview", "jabrayil", "lachin", "kalbajar", "aghdam", "great-return"]
+    assert [v["view_id"] for v in VIEWS] == [
+        "overview",
+        "jabrayil",
+        "lachin",
+        "kalbajar",
+        "aghdam",
+        "great-return",
+        "years-ahead",
+    ]
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=[v["view_id"] for v in VIEWS])
 def test_each_prepared_view_shows_its_title_caption_and_cards(view):
     at = run_app(present="1", view=view["view_id"])
-    assert [t.value for t in at.title] == [view["title_en"]]
-    assert any(view["caption_en"] in m.value.replace("\\", "") for m in at.markdown)
+    assert [plain(t.value) for t in at.title] == [view["title_en"]]
+    assert any(view["caption_en"] in plain(m.value) for m in at.markdown)
     keys = view["cards"].split()
-    assert [c.label for c in cards_shown(at)] == [CARD_LABELS[k] for k in keys]
+    # the projection is not a card on screen: its chart and words replace the map
+    assert [c.label for c in cards_shown(at)] == [CARD_LABELS[k] for k in keys if k != "projection"]
+    if "projection" in keys:
+        assert projection_block(at)["year"] == str(expected_year("last_year", default_estimate()["figure_id"]))
+        assert not at.get("component_instance"), "a projection step shows no map"
     assert not at.get("bidi_component"), "presentation mode draws no filters"
     districts = set(view["districts"].split())
     period = view["period"]
-    for key in keys:
+    for key in (k for k in keys if k != "projection"):
         shown_value = card(at, CARD_LABELS[key]).value
-        if key == "settlements":
+        if key == "plan":  # the latest year with a plan and a result
+            assert shown_value == shown(national_year("clearance", "area_cleared", 2025), "ha")
+        elif key == "settlements":
             end = f"{period}-12-31" if period.isdigit() else date.today().isoformat()
             assert shown_value == str(settlements_with_returns(districts, end))
         elif districts:

@@ -42,10 +42,21 @@ def test_arrow_keys_walk_through_the_prepared_views_and_escape_leaves(watched):
 
 
 def test_a_link_opens_presentation_mode_on_its_view(watched):
-    view = VIEWS[-1]
+    view = [v for v in VIEWS if "projection" not in v["cards"].split()][-1]  # the last step with a map
     open_map(watched, f"?present=1&view={view['view_id']}&lang=az")
     expect(_title(watched.page)).to_have_text(view["title_az"])
     expect(watched.page.get_by_text(view["caption_az"])).to_be_visible()
+
+
+def test_the_projection_step_shows_its_chart_and_assumptions_instead_of_the_map(watched):
+    (view,) = [v for v in VIEWS if "projection" in v["cards"].split()]
+    page = watched.page
+    page.goto(f"{watched.base}/?present=1&view={view['view_id']}")
+    expect(_title(page)).to_have_text(view["title_en"])
+    expect(page.locator(".projection-large .projection-statement")).to_contain_text("If the hazardous area is")
+    expect(page.locator(".projection-caveats")).to_contain_text("not a forecast")
+    expect(page.locator("g.projection_marks path")).to_have_attribute("stroke-dasharray", "10,6")
+    expect(page.locator(MAP)).to_have_count(0)
 
 
 def test_printing_gives_one_a4_page_with_cards_and_map_and_no_controls(watched):
@@ -59,5 +70,5 @@ def test_printing_gives_one_a4_page_with_cards_and_map_and_no_controls(watched):
     text = " ".join(pdf.pages[0].extract_text().split())
     for shown in ("Hectares cleared", "53,081 ha", "Cabinet of Ministers", "Leaflet", "No figure for this"):
         assert shown in text, shown
-    for control in ("Filters", "Presentation mode", "Economic region", "Download this view"):
+    for control in ("Filters", "Presentation mode", "Economic region", "Download this view", "Card: against the plan"):
         assert control not in text, control

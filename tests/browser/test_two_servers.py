@@ -5,6 +5,7 @@ second shows on the first."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from datetime import date
 from pathlib import Path
@@ -107,3 +108,39 @@ def test_a_publication_on_one_server_and_a_rollback_on_the_other_reach_both(brow
         (1, "test", "seed"),
     ]
     assert store.version(3).files == store.version(1).files
+
+
+def test_a_draft_saved_on_a_server_that_goes_away_is_there_on_the_other(browser, pg_url, tmp_path):
+    machines = [tmp_path / "machine-a", tmp_path / "machine-b"]
+    seeds = [copy_geodata(m / "geodata", GEODATA) for m in machines]
+    open_store(pg_url, seed=seeds[0], cache=machines[0] / "cache").ensure("test")
+    upload = tmp_path / "clearance-new.csv"
+    upload.write_text(HEADER + ROW.format(end=date.today().isoformat()).replace("two-servers", "moved"), "utf-8")
+    secret = hash_password(PASSWORD)
+    envs = [
+        {"DASHBOARD_STORE": pg_url, "DASHBOARD_CACHE": str(m / "cache"), "DASHBOARD_GEODATA": str(s), HASH_ENV: secret}
+        for m, s in zip(machines, seeds, strict=True)
+    ]
+    context = browser.new_context(viewport={"width": 1440, "height": 1100})
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    with streamlit_server(env=envs[0]) as server_a:
+        staff_sign_in(page, server_a, "Aysel Mammadova")
+        page.get_by_text("1. Or upload a file", exact=True).click()
+        page.locator("input[type=file]").set_input_files(str(upload))
+        page.get_by_role("button", name="Check the file and add it to my draft").click()
+        page.get_by_text("was checked and put into your draft").wait_for()
+    shutil.rmtree(machines[0])  # server A and its disk are gone; nothing was published
+
+    with streamlit_server(env=envs[1]) as server_b:
+        staff_sign_in(page, server_b, "Aysel Mammadova")
+        page.get_by_text("2. Preview and publish", exact=True).click()
+        expect(page.get_by_text("figures/clearance.csv: +1 ~0 −0")).to_be_visible()  # the row uploaded on A
+        page.get_by_label("Reason for this version (required, kept in the history)").fill("moved servers")
+        page.keyboard.press("Tab")
+        page.get_by_role("button", name="Publish now").click()
+        page.get_by_text("Published as version 2").wait_for()
+    context.close()
+    store = open_store(pg_url, cache=tmp_path / "checker")
+    assert "staff-moved" in (store.version_dir(2) / "figures" / "clearance.csv").read_text()
+    assert store.drafts.record("aysel mammadova").base == 2  # published: a new draft on version 2

@@ -5,8 +5,9 @@ SEED_NUMBERS lists every number printed in the two articles, in the order they a
 each with the words around it and either the claim that holds it or why it is not a
 figure about Azerbaijan (a date, an ordinal, an age, a figure about other countries, or a
 repetition of a figure already listed). The articles are third-party text and are not part
-of the repository: where they are present (``DASHBOARD_SEEDS``, by default the project's
-shared folder) the list is checked against them, number by number and word by word.
+of the repository: where they are present (``DASHBOARD_SEEDS``, by default
+``../shared/seeds`` beside the repository, as in CI) the list is checked against them,
+number by number and word by word.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ import re
 from pathlib import Path
 
 import pytest
-from paths import GEODATA
+from paths import GEODATA, REPO
 
-SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", "/work/shared/seeds"))
+# CI runs with the project's shared folder beside the clone (../shared/seeds).
+SEEDS = Path(os.environ.get("DASHBOARD_SEEDS", REPO.parent / "shared" / "seeds"))
 NATION = "000_1dc747fd959291a3.txt"  # AZE.Media's report of Tazeen Akhtar's column in The Nation, 11 June 2025
 ENVOY = "003_3c22f2c1738fce00.txt"  # Envoy's feature with the interview of the MFA spokesperson
 SOURCES = {NATION: "aze-media-peace-with-land-mines", ENVOY: "envoy-buried-danger"}

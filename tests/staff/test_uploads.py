@@ -90,7 +90,10 @@ def test_unknown_kinds_and_oversized_files_are_refused(draft):
 
 
 def _districts(draft) -> gpd.GeoDataFrame:
-    return gpd.read_file(draft.path / "boundaries" / "districts.geojson")
+    """The draft's districts (read as JSON: uploads limit this process's GDAL to
+    GeoPackage and Shapefile)."""
+    doc = json.loads((draft.path / "boundaries" / "districts.geojson").read_text(encoding="utf-8"))
+    return gpd.GeoDataFrame.from_features(doc["features"], crs=4326)
 
 
 def test_boundaries_as_geojson_replace_both_district_files(draft):

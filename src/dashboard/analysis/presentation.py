@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.analysis.selection import FOCUS_REGIONS, Period, Selection
+from dashboard.analysis.selection import EXTRA_CARDS, FOCUS_REGIONS, Period, Selection
 from dashboard.data.dataset import Dataset
 
 # Cards shown when a view does not list its own: the ones that make its metric's point.
@@ -51,6 +51,7 @@ def prepared_views(dataset: Dataset) -> list[PreparedView]:
             districts=tuple(str(row.get("districts") or "").split()),
             metric=metric,
             period=Period.parse(str(row.get("period") or "cumulative")),
+            extras=tuple(k for k in keys if k in EXTRA_CARDS),
         )
         out.append(
             PreparedView(

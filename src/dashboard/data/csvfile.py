@@ -19,12 +19,21 @@ from dashboard.data.schema import FORMULA_STARTS, MAX_CSV_BYTES, MAX_FILE_ERRORS
 
 Row = dict[str, object]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+_ID_BODY = r"[A-Za-z0-9][A-Za-z0-9_.\-]*"
+_ID = re.compile(rf"^{_ID_BODY}$")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _COORDINATE = re.compile(r"^-?\d+(\.\d+)?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://\S+$")
 _CYRILLIC_1251 = set(range(0xC0, 0x100)) | {0xA8, 0xB8}
+# What a cell of each kind must look like, as regular expressions, for descriptions of
+# the same files outside this reader (the Frictionless Data Package): one definition.
+KIND_PATTERNS = {
+    "id": _ID.pattern,
+    "date": _DATE.pattern,
+    "url": _URL.pattern,
+    "codes": rf"^{_ID_BODY}(?:\s+{_ID_BODY})*$",
+}
 # Text beginning like a formula (schema.FORMULA_STARTS; a tab or carriage return at the
 # start is trimmed with the other spaces before this check) is quoted in exports (see
 # dashboard.exports.spreadsheet); staff are told, because a formula in a source title is

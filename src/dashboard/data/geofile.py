@@ -30,6 +30,33 @@ _WGS84_NAMES = {"EPSG:4326", "OGC:CRS84", "URN:OGC:DEF:CRS:OGC:1.3:CRS84", "URN:
 _AREAL = ("Polygon", "MultiPolygon")
 
 
+# File-level messages of the GeoJSON reader, by message key (uploads show them in
+# Azerbaijani too: dashboard.i18n.messages_findings).
+GEO_MESSAGES: dict[str, str] = {
+    "geojson_empty": "file is empty; expected a GeoJSON FeatureCollection",
+    "geojson_not_utf8": "file is not UTF-8 text; GeoJSON must be saved as UTF-8",
+    "geojson_not_json": (
+        "not valid JSON at line {line}, column {column} ({error}); the file may be truncated or hand-edited by mistake"
+    ),
+    "geojson_too_deep": "the JSON is nested too deeply to be a GeoJSON file",
+    "geojson_not_collection": "expected a GeoJSON FeatureCollection at the top level",
+    "geojson_no_features_list": "expected a 'features' list in the FeatureCollection",
+    "too_many_features": (
+        "the file has more than {limit:,} features; district boundaries have far fewer. Was the wrong file chosen?"
+    ),
+    "too_many_vertices": (
+        "the geometries have more than {limit:,} coordinate pairs; simplify the boundaries (QGIS: Vector > "
+        "Geometry Tools > Simplify, about 10 m) and export again"
+    ),
+}
+
+
+def geo_error(report: Report, file: str, key: str, where: dict | None = None, **params: object) -> None:
+    """An error from ``GEO_MESSAGES`` with its key and values (for other languages)."""
+    message = GEO_MESSAGES[key].format(**params)
+    report.error(file, message, code=key, args=tuple(sorted(params.items())), **(where or {}))
+
+
 def parse_geojson(data: bytes, file: str, report: Report) -> dict | None:
     """A GeoJSON FeatureCollection read as JSON (never by GDAL, so the text cannot name
     other files or addresses to read), with at most ``MAX_FEATURES`` features and
@@ -37,49 +64,36 @@ def parse_geojson(data: bytes, file: str, report: Report) -> dict | None:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
-        report.error(file, "file is empty; expected a GeoJSON FeatureCollection")
+        geo_error(report, file, "geojson_empty")
         return None
     try:
         doc = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        report.error(file, "file is not UTF-8 text; GeoJSON must be saved as UTF-8")
+        geo_error(report, file, "geojson_not_utf8")
         return None
     except json.JSONDecodeError as exc:
-        report.error(
-            file,
-            f"not valid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg}); the file may "
-            "be truncated or hand-edited by mistake",
-            line=exc.lineno,
-        )
+        where = {"line": exc.lineno}
+        geo_error(report, file, "geojson_not_json", where, line=exc.lineno, column=exc.colno, error=exc.msg)
         return None
     except RecursionError:
-        report.error(file, "the JSON is nested too deeply to be a GeoJSON file")
+        geo_error(report, file, "geojson_too_deep")
         return None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        report.error(file, "expected a GeoJSON FeatureCollection at the top level")
+        geo_error(report, file, "geojson_not_collection")
         return None
     features = doc.get("features")
     if not isinstance(features, list):
-        report.error(file, "expected a 'features' list in the FeatureCollection")
+        geo_error(report, file, "geojson_no_features_list")
         return None
     if len(features) > MAX_FEATURES:
-        report.error(
-            file,
-            f"the file has {len(features):,} features; a boundary layer here has at most {MAX_FEATURES:,}. "
-            "Was the wrong file chosen?",
-        )
+        geo_error(report, file, "too_many_features", limit=MAX_FEATURES)
         return None
     total = 0
     for index, feature in enumerate(features):
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         total += count_positions(geometry.get("coordinates") if isinstance(geometry, dict) else None)
         if total > MAX_VERTICES:
-            report.error(
-                file,
-                f"the geometries have more than {MAX_VERTICES:,} coordinate pairs (passed at feature {index}); "
-                "simplify the boundaries (QGIS: Vector > Geometry Tools > Simplify, about 10 m) and export again",
-                feature=index,
-            )
+            geo_error(report, file, "too_many_vertices", {"feature": index}, limit=MAX_VERTICES)
             return None
         if index % 100 == 0:
             checkpoint()

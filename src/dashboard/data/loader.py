@@ -494,3 +494,8 @@ def _digest(root: Path) -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def data_version(root: Path) -> str:
+    """The version a folder's files would load as (``Dataset.version``), without loading."""
+    return _digest(root)

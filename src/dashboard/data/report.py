@@ -27,6 +27,10 @@ class Finding:
     feature_id: str | None = None
     column: str | None = None
     value: str | None = None
+    # A message key and its values, for showing the message in another language
+    # (dashboard.i18n); ``message`` holds the English text.
+    code: str | None = None
+    args: tuple[tuple[str, object], ...] = ()
 
     def where(self) -> str:
         """Human description of the place: file, line or feature, column."""
@@ -134,7 +138,7 @@ class Report:
             "errors": self.error_count,
             "warnings": self.warning_count,
             "omitted": self.omitted,
-            "findings": [{k: v for k, v in asdict(f).items() if v is not None} for f in self.findings],
+            "findings": [{k: v for k, v in asdict(f).items() if v not in (None, ())} for f in self.findings],
         }
         return json.dumps(payload, ensure_ascii=False, indent=2)
 

@@ -22,6 +22,7 @@ class Column:
     required: bool = True
     choices: tuple[str, ...] = ()
     max_length: int = 500
+    references: str = ""  # the path of the table whose key this column holds (a foreign key)
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,9 @@ SETTLEMENTS = TableSpec(
         Column("district", "id"),
         Column("latitude", "coordinate", required=False),
         Column("longitude", "coordinate", required=False),
-        Column("coord_source_id", "id", required=False),
+        Column("coord_source_id", "id", required=False, references="sources.csv"),
         Column("first_return", "date", required=False),
-        Column("first_return_source_id", "id", required=False),
+        Column("first_return_source_id", "id", required=False, references="sources.csv"),
         Column("flag", "enum", required=False, choices=FLAGS),
         Column("note", "text", required=False, max_length=2000),
     ),
@@ -121,7 +122,7 @@ SETTLEMENTS = TableSpec(
 
 FIGURE_COLUMNS = (
     Column("figure_id", "id"),
-    Column("metric", "id"),
+    Column("metric", "id", references="metrics.csv"),
     Column("area", "id"),
     Column("subset", "text", required=False),
     Column("period_type", "enum", choices=PERIOD_TYPES),
@@ -131,7 +132,7 @@ FIGURE_COLUMNS = (
     Column("qualifier", "enum", required=False, choices=QUALIFIERS),
     Column("unit", "enum", choices=UNITS),
     Column("issuing_body", "text"),
-    Column("source_id", "id"),
+    Column("source_id", "id", references="sources.csv"),
     Column("flag", "enum", required=False, choices=FLAGS),
     Column("note", "text", required=False, max_length=2000),
 )
@@ -211,7 +212,7 @@ CLAIMS = TableSpec(
         Column("claim_id", "id"),
         Column("said_by", "text", max_length=200),
         Column("said_by_az", "text", max_length=200),
-        Column("source_id", "id"),
+        Column("source_id", "id", references="sources.csv"),
         Column("seed", "enum", required=False, choices=("yes",)),
         Column("as_of_from", "date", required=False),
         Column("as_of", "date"),

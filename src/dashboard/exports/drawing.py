@@ -7,6 +7,7 @@ them at ``DPI``. Text from data files is drawn as it is written: no mathtext, no
 from __future__ import annotations
 
 import io
+import re
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -70,11 +71,10 @@ def measure(fig: Figure, text: str, size: float, bold: bool = False) -> float:
 
 def wrap(fig: Figure, text: str, size: float, width: float, max_lines: int, bold: bool = False) -> list[str]:
     """Words in lines of at most ``width`` pixels; at most ``max_lines`` lines, the last
-    cut with an ellipsis when the text is longer. Lines break at plain spaces only: a
-    no-break space (inside an Azerbaijani number) holds its word together."""
+    cut with an ellipsis when the text is longer."""
     lines: list[str] = []
     current = ""
-    for word in text.split(" "):
+    for word in re.split(r"[ \t\r\n]+", text.strip()):  # not str.split(): a no-break space joins a number
         candidate = f"{current} {word}".strip()
         if current and measure(fig, candidate, size, bold) > width:
             lines.append(current)

@@ -10,7 +10,7 @@ from dashboard.analysis.selection import FOCUS_REGIONS, Selection
 from dashboard.data.dataset import Dataset
 
 PREFIX = "karabakh-demining"
-EXTENSIONS = {"csv": "csv", "geojson": "geojson", "png": "png", "pdf": "pdf", "html": "html"}
+EXTENSIONS = {"csv": "csv", "geojson": "geojson", "png": "png", "pdf": "pdf", "html": "html", "projection": "png"}
 MAX_NAMED_DISTRICTS = 3
 
 # Letters NFKD does not reduce to ASCII (Azerbaijani Latin and a few neighbours).
@@ -27,13 +27,16 @@ def export_filename(selection: Selection, lang: str, kind: str, on: date, datase
     """A file name for an export of a view, e.g.
     ``karabakh-demining_area-cleared_jabrayil_cumulative_2026-12-01.png``.
 
-    ``kind`` is the file type (csv, geojson, png, pdf, html). Districts are named in the
+    ``kind`` is the file type (csv, geojson, png, pdf, html), or "projection" for the
+    projection's slide (a PNG named after its pace). Districts are named in the
     language of the export when a dataset is given (transliterated to ASCII), else by
     their codes; more than three are counted. Azerbaijani exports end in ``_az``.
     """
     if kind not in EXTENSIONS:
         raise ValueError(f"unknown export kind {kind!r}: expected one of {', '.join(EXTENSIONS)}")
     parts = [PREFIX, slug(selection.metric) or "figures", _place(selection, lang, dataset), _period(selection)]
+    if kind == "projection":  # the projection's slide: national, at the chosen pace
+        parts[1:4] = ["projection", slug(selection.pace)]
     if lang == "az":
         parts.append("az")
     parts.append(on.isoformat())

@@ -18,6 +18,7 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.exports.content import ViewContent, view_content
 from dashboard.exports.fonts import font_file
+from dashboard.exports.handout_projection import PROJECTION, projection_section, wants_projection
 from dashboard.exports.slide import map_image
 from dashboard.i18n.format import fmt_date
 from dashboard.i18n.messages import t
@@ -81,6 +82,9 @@ def render_handout(content: ViewContent, on: date | None = None) -> bytes:
 
     _heading(pdf, t("export_headline", lang))
     _card_table(pdf, content)
+    if wants_projection(content):
+        _heading(pdf, t("proj_title", lang))
+        projection_section(pdf, content, FONT)
     _heading(pdf, t("export_district_table", lang))
     _district_table(pdf, content)
     units = content.section("unit")
@@ -127,6 +131,8 @@ def _card_table(pdf: FPDF, content: ViewContent) -> None:
     lang = content.lang
     rows = []
     for row in content.section("card").to_dict("records"):
+        if row["key"] == PROJECTION:  # its own section, with every assumption
+            continue
         when = row["period_text"] or row["caption"]
         rows.append([row["label"], row["value_text"], when, row["qualifier"], row["issuing_body"]])
     header = [t("figure", lang), t("value", lang), t("as_of", lang), t("export_qualifier", lang), t("issued_by", lang)]

@@ -1,4 +1,4 @@
-"""Labels of plans against results and of the projection (English, Azerbaijani)."""
+"""Labels of plans against results, the projection and the data package (English, Azerbaijani)."""
 
 from __future__ import annotations
 
@@ -123,7 +123,13 @@ PLANS_MESSAGES: dict[str, tuple[str, str]] = {
     "card_projection": ("Projection: estimated area cleared in", "Hesablama: təxmin edilən ərazi təmizlənərdi"),
     "export_projection": ("Projection slide (PNG, 1920×1080)", "Hesablama slaydı (PNG, 1920×1080)"),
     "export_with_projection": (
-        "Add the projection (with its assumptions) to the handout",
-        "Hesablamanı (fərziyyələri ilə) paylama materialına əlavə et",
+        "Add the projection (with its assumptions) to the handout and the figures CSV",
+        "Hesablamanı (fərziyyələri ilə) paylama materialına və rəqəmlər CSV-sinə əlavə et",
+    ),
+    # the open data package (Sources page)
+    "download_all": ("Download all data (zip)", "Bütün məlumatları yüklə (zip)"),
+    "download_all_help": (
+        "Every data file (CSV and GeoJSON) with a Frictionless Data Package descriptor, datapackage.json: each table's columns, types, keys, licence and sources.",
+        "Bütün məlumat faylları (CSV və GeoJSON) və Frictionless Data Package təsviri, datapackage.json: hər cədvəlin sütunları, tipləri, açarları, lisenziyası və mənbələri.",
     ),
 }

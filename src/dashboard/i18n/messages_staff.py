@@ -87,6 +87,7 @@ STAFF_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} was checked and put into your draft ({files}).",
         "{name} yoxlanıldı və qaralamanıza əlavə edildi ({files}).",
     ),
+    "staff_checking": ("Checking {name}…", "{name} yoxlanılır…"),
     "staff_upload_rejected": (
         "{name} was not used: fix the problems below and upload it again. Your draft is unchanged.",
         "{name} istifadə edilmədi: aşağıdakı problemləri düzəldib yenidən yükləyin. Qaralamanız dəyişməyib.",

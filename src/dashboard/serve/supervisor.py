@@ -32,6 +32,7 @@ CHECK_EVERY = 5.0  # seconds between active health checks of each process
 CHECK_TIMEOUT = 5.0
 FAILED_CHECKS = 3  # a process that misses this many checks in a row is restarted
 GRACE = 10.0  # seconds processes get to stop before SIGKILL
+RESTART_BACKOFF_MAX = 30.0  # seconds between restarts of a process that keeps failing
 
 
 class ServeError(RuntimeError):
@@ -54,6 +55,8 @@ class Backend:
     ready: bool = False
     missed: int = 0
     restarts: int = 0
+    failures: int = 0  # restarts in a row without the process answering in between
+    not_before: float = 0.0  # no restart before this moment (backoff)
     next_check: float = 0.0
     handle: IO[bytes] | None = field(default=None, repr=False)
 
@@ -175,9 +178,16 @@ class Supervisor:
 
     # -- watching --------------------------------------------------------------------------
     def _restart(self, backend: Backend, why: str) -> None:
-        say(f"Streamlit process {backend.number} (port {backend.port}) {why}: restarting it")
+        """Restart a process at once the first time, then after growing waits (up to 30 s) while it
+        keeps failing before it answers (a process that cannot start does not spin)."""
         if backend.proc is not None and backend.proc.poll() is None:
             stop([backend.proc], grace=3)
+        now = time.monotonic()
+        if now < backend.not_before:
+            return
+        say(f"Streamlit process {backend.number} (port {backend.port}) {why}: restarting it")
+        backend.not_before = now + min(RESTART_BACKOFF_MAX, 2.0**backend.failures - 1)
+        backend.failures += 1
         backend.restarts += 1
         self._start_backend(backend)
         self._write_state()
@@ -194,7 +204,7 @@ class Supervisor:
         if healthy(backend.base, timeout=CHECK_TIMEOUT):
             if not backend.ready:
                 say(f"Streamlit process {backend.number} answers again")
-            backend.ready, backend.missed = True, 0
+            backend.ready, backend.missed, backend.failures = True, 0, 0
         elif backend.ready:
             backend.missed += 1
             if backend.missed >= FAILED_CHECKS:
@@ -209,7 +219,7 @@ class Supervisor:
         code = 0
         try:
             (self.prefix / "logs").mkdir(parents=True, exist_ok=True)
-            say(f"starting {len(self.backends)} Streamlit process(es) on 127.0.0.1 ports "
+            say(f"starting {len(self.backends)} Streamlit process(es) on 127.0.0.1, ports "
                 + ", ".join(str(b.port) for b in self.backends))  # fmt: skip
             for backend in self.backends:
                 self._start_backend(backend)
@@ -218,7 +228,8 @@ class Supervisor:
                 self._start_nginx()
                 self._write_state()
             if not self.stopping:
-                say(f"serving on {self.public} (nginx in front of {len(self.backends)} processes; Ctrl-C stops all)")
+                count = f"{len(self.backends)} process{'es' if len(self.backends) > 1 else ''}"
+                say(f"serving on {self.public} (nginx in front of {count}; Ctrl-C stops all)")
                 say(f"logs and nginx's files: {self.prefix}")
             while not self.stopping:
                 assert self.nginx is not None

@@ -14,8 +14,6 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-import geopandas as gpd
-import pyogrio
 from shapely.validation import explain_validity
 
 from dashboard.data import schema
@@ -29,6 +27,7 @@ from dashboard.data.boundaries_build import (
 )
 from dashboard.data.loader import load_dataset
 from dashboard.data.report import Finding, Report
+from dashboard.staff.geoupload import read_boundaries, refuse
 from dashboard.staff.store import managed_files
 from dashboard.staff.store.disk import replace_bytes, scratch_name
 
@@ -157,27 +156,6 @@ def _put_csv(folder: Path, name: str, data: bytes, mode: str, result: UploadResu
     result.files.append(spec.path)
 
 
-def _read_geo(path: Path, name: str, report: Report) -> gpd.GeoDataFrame | None:
-    try:
-        layers = pyogrio.list_layers(path)
-    except Exception as exc:
-        report.error(name, f"cannot be read as GeoJSON, GeoPackage or zipped Shapefile ({exc})")
-        return None
-    # GeoJSON mixing Polygon and MultiPolygon reports "Unknown"; each feature is checked below
-    polygonal = [str(n) for n, kind in layers if kind is None or "Polygon" in str(kind) or kind == "Unknown"]
-    if not polygonal:
-        report.error(name, "has no layer of polygons; expected the district boundaries")
-        return None
-    if len(polygonal) > 1:
-        report.error(name, f"has several polygon layers ({', '.join(polygonal)}); upload a file with only one")
-        return None
-    try:
-        return gpd.read_file(path, layer=polygonal[0])
-    except Exception as exc:
-        report.error(name, f"cannot be read ({exc})")
-        return None
-
-
 def _column_for(wanted: str, columns: list[str]) -> str | None:
     """The column holding a property; Shapefiles cut names to 10 characters."""
     lower = {c.lower(): c for c in columns}
@@ -189,13 +167,11 @@ def _column_for(wanted: str, columns: list[str]) -> str | None:
 
 def _put_boundaries(folder: Path, name: str, data: bytes, result: UploadResult) -> None:
     report = result.report
-    scratch = folder.parent / (scratch_name(".upload-") + PurePath(name).suffix.lower())
-    scratch.write_bytes(data)
-    try:
-        frame = _read_geo(scratch, name, report)
-    finally:
-        scratch.unlink(missing_ok=True)
+    frame = read_boundaries(data, name, folder.parent, report)
     if frame is None:
+        return
+    if frame.empty:
+        refuse(report, name, "upload_no_features")
         return
     if frame.crs is None:
         x0, y0, x1, y1 = frame.total_bounds
@@ -282,12 +258,12 @@ def stage_upload(draft: Path, name: str, data: bytes, mode: str = "replace") -> 
     result = UploadResult(name)
     suffix = PurePath(name).suffix.lower()
     if len(data) > MAX_UPLOAD_BYTES:
-        result.report.error(
-            name, f"file is {len(data) / 1_048_576:.1f} MB; the limit is {MAX_UPLOAD_BYTES // 1_048_576} MB"
-        )
+        mb = f"{len(data) / 1_048_576:.1f}"
+        refuse(result.report, name, "upload_too_big", mb=mb, limit=MAX_UPLOAD_BYTES // 1_048_576)
         return result
     if suffix not in (".csv", *GEO_SUFFIXES):
-        result.report.error(name, f"found a '{suffix or 'nameless'}' file; expected one of: .{', .'.join(ACCEPTED)}")
+        accepted = "." + ", .".join(ACCEPTED)
+        refuse(result.report, name, "upload_wrong_kind", suffix=suffix or "nameless", accepted=accepted)
         return result
     scratch = draft.parent / scratch_name(f"{draft.name}.upload-")  # a crash leaves it to the next start
     try:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from dashboard.analysis.figures import years_with_figures as _years
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
+from dashboard.exports.datapackage import data_package_zip
 from dashboard.i18n.messages import t
 from dashboard.text import cards as _cards
 from dashboard.text import claims as _claims
@@ -48,6 +49,7 @@ pace_options = lru_cache(maxsize=32)(_projection.pace_options)
 estimate_options = lru_cache(maxsize=32)(_projection.estimate_options)
 projection_text = lru_cache(maxsize=128)(_projection.projection_text)
 projection_line = lru_cache(maxsize=128)(_projection.projection_line)
+data_package = lru_cache(maxsize=2)(data_package_zip)  # the zip of every data file, per data version
 conflicts = lru_cache(maxsize=32)(_provenance.conflicts_table)
 all_figures_table = lru_cache(maxsize=32)(_provenance.all_figures_table)
 claims_table = lru_cache(maxsize=32)(_claims.claims_table)

@@ -6,7 +6,8 @@ local cache folder per server), otherwise the geodata folder. The store's pointe
 resolved once per load, and a published version never changes, so its folder is the
 cache key; for the geodata folder every rerun checks the files'
 sizes and modification times (a few stat calls). Either way all sessions share one
-loaded Dataset per version, and pages receive a Dataset and never read files themselves.
+loaded Dataset per version (dashboard.ui.shared: a cache Streamlit's ``clear_cache``
+message cannot empty), and pages receive a Dataset and never read files themselves.
 
 Every page also runs a small poller (a fragment every few seconds) that compares that
 same token with the one the page was drawn from and reruns the page when it changed:
@@ -25,6 +26,8 @@ from dashboard.analysis.engine import figure_index
 from dashboard.data.dataset import Dataset
 from dashboard.data.loader import LoadResult, data_signature, load_dataset
 from dashboard.staff.store import Store, StoreError, open_store, store_target
+from dashboard.ui.shared import shared_cache
+from dashboard.ui.text import md
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 POLL_ENV = "DASHBOARD_POLL_SECONDS"
@@ -76,7 +79,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@shared_cache(maxsize=8)
 def _load(root: str, token: tuple) -> LoadResult:
     result = load_dataset(Path(root))
     if result.dataset is not None:
@@ -85,9 +88,7 @@ def _load(root: str, token: tuple) -> LoadResult:
     return result
 
 
-@st.cache_resource(show_spinner=False)
-def _last_good() -> dict[str, Dataset]:
-    return {}
+_LAST_GOOD: dict[str, Dataset] = {}  # per data source, the last version that loaded
 
 
 def load_folder(folder: Path) -> LoadResult:
@@ -113,14 +114,14 @@ def get_dataset() -> Dataset:
     try:
         token = data_token()
     except StoreError as exc:
-        st.error(str(exc))
+        st.error(md(str(exc)))
         st.stop()
         raise
     root = token[1]
     result = _load(root, token)
     st.session_state[_TOKEN] = token
     _watch()
-    good = _last_good()
+    good = _LAST_GOOD
     source = store_target(geodata_root()) if token[0] == "store" else root
     if result.dataset is not None:
         good[source] = result.dataset

@@ -17,6 +17,7 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.exports.filename import export_filename
 from dashboard.exports.handout import handout_pdf
+from dashboard.exports.projection_image import projection_slide_png
 from dashboard.exports.slide import slide_png
 from dashboard.exports.standalone import standalone_html
 from dashboard.exports.tables import figures_csv, figures_geojson
@@ -29,14 +30,20 @@ _KINDS = {
     "csv": ("export_csv", ":material/table:", "text/csv"),
     "geojson": ("export_geojson", ":material/map:", "application/geo+json"),
     "html": ("export_html", ":material/public:", "text/html"),
+    "projection": ("export_projection", ":material/trending_up:", "image/png"),
 }
 
 
 def _maker(
     kind: str, dataset: Dataset, selection: Selection, lang: str, slide: dict[str, object], today: date
 ) -> Callable[[], bytes]:
+    words = {k: v for k, v in slide.items() if k in ("title", "caption")}
+    projection = lambda: projection_slide_png(dataset, selection, lang, **words, today=today)  # type: ignore[arg-type]  # noqa: E731
+    if "projection" in tuple(slide.get("card_keys") or ()):  # type: ignore[arg-type]
+        return projection  # a step about the projection: its own slide, with every assumption
     makers: dict[str, Callable[[], bytes]] = {
         "png": lambda: slide_png(dataset, selection, lang, **slide, today=today),  # type: ignore[arg-type]
+        "projection": projection,
         "pdf": lambda: handout_pdf(dataset, selection, lang, today),
         "csv": lambda: figures_csv(dataset, selection, lang, today),
         "geojson": lambda: figures_geojson(dataset, selection, lang, today),

@@ -41,6 +41,7 @@ from dashboard.maps.layers import data_left_out
 from dashboard.maps.live import names_view, update_script
 from dashboard.text.mapview import MapData
 from dashboard.ui.cached import metric_label
+from dashboard.ui.shared import shared_cache
 
 MAP_KEY = "district-map"
 CENTER = (39.75, 46.75)
@@ -134,27 +135,27 @@ def component_args(base: dict[str, object], layers: tuple[str, list[str], list[s
     }
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _base(_dataset: Dataset, version: str, tiles: str | None) -> dict[str, object]:
+@shared_cache(maxsize=4, key=lambda dataset, version, tiles: (version, tiles))
+def _base(dataset: Dataset, version: str, tiles: str | None) -> dict[str, object]:
     localise_folium_assets()
-    m = base_map(*base_geojson(_dataset.background, _dataset.districts), CENTER, ZOOM, tiles=tiles)
+    m = base_map(*base_geojson(dataset.background, dataset.districts), CENTER, ZOOM, tiles=tiles)
     parts = render_base(m)
     parts["elements"] = [m]
     return parts
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_cache(maxsize=256, key=lambda view, points, breaks, labels, lang, cache_key: cache_key)
 def _layers(
-    _view: Sequence[dict],
-    _points: Sequence[dict],
-    _breaks: list[float],
-    _labels: dict[str, str],
+    view: Sequence[dict],
+    points: Sequence[dict],
+    breaks: list[float],
+    labels: dict[str, str],
     lang: str,
     cache_key: str,
 ) -> tuple[str, list[str], list[str]]:
-    script, css, js = render_layers([district_layer(_view, _breaks, _labels), settlement_layer(_points, _labels)])
+    script, css, js = render_layers([district_layer(view, breaks, labels), settlement_layer(points, labels)])
     # then name the districts and settlements, and fit a new focus (maps.live)
-    return script + update_script("map_div", names_view(_view, _points, lang)), css, js
+    return script + update_script("map_div", names_view(view, points, lang)), css, js
 
 
 def show_map(

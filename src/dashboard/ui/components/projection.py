@@ -36,9 +36,12 @@ def projection_html(text: ProjectionText, lang: str, large: bool = False) -> str
     )
 
 
-def show_projection(dataset: Dataset, selection: Selection, lang: str, controls: bool = True) -> None:
+def show_projection(
+    dataset: Dataset, selection: Selection, lang: str, controls: bool = True, large: bool = False
+) -> None:
     """The projection for the selection's pace and estimate: controls (unless
-    ``controls`` is False: presentation mode shows a prepared step), chart and words."""
+    ``controls`` is False: presentation mode shows a prepared step), chart and words
+    (``large`` for presentation mode)."""
     paces = cached.pace_options(dataset, lang)
     estimates = cached.estimate_options(dataset, lang)
     if controls and paces and estimates:
@@ -63,5 +66,5 @@ def show_projection(dataset: Dataset, selection: Selection, lang: str, controls:
         )
         label = cached.metric_label(dataset, "area_cleared", lang)
         chart = projection_chart(history, line, level, label, words, lang)
-        st.altair_chart(chart, width="stretch")
-    text_col.html(projection_html(text, lang))
+        st.altair_chart(chart.properties(height=520) if large else chart, width="stretch")
+    text_col.html(projection_html(text, lang, large))

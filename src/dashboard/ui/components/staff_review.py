@@ -113,7 +113,7 @@ def review(store: Store, draft: Draft, user: str, lang: str) -> Draft | None:
     show_diffs(diffs, lang)
     if not draft_result.report.ok:
         st.error(t("staff_has_errors", lang, n=draft_result.report.error_count))
-        show_findings(draft_result.report.errors, lang)
+        show_findings(draft_result.report.errors, lang, total=draft_result.report.error_count)
         return None
     new = draft_result.dataset
     if old is not None and new is not None and diffs:
@@ -134,7 +134,7 @@ def review(store: Store, draft: Draft, user: str, lang: str) -> Draft | None:
             return None
         except ValidationFailed as exc:
             st.error(md(str(exc)))
-            show_findings(exc.report.errors, lang)
+            show_findings(exc.report.errors, lang, total=exc.report.error_count)
             return None
         except StoreError as exc:
             st.error(md(str(exc)))

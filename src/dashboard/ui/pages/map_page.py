@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard.analysis.cards import METRIC_CARDS
@@ -12,6 +14,7 @@ from dashboard.ui.cached import cards, map_data, map_tables, unit_figures
 from dashboard.ui.components.cards import off_map_html, show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
+from dashboard.ui.components.sidebar import PLAN_CARD_KEY
 from dashboard.ui.context import current_view
 
 
@@ -22,7 +25,11 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     # A disclosure, not a popover: Streamlit's popover opens at the end of the page's
     # markup without taking the focus, so Tab never reached the downloads from its button.
     with download.expander(t("export", lang), icon=":material/download:", key="download-menu"):
-        export_buttons(dataset, selection, lang)
+        exported = selection
+        if st.checkbox(t("export_with_projection", lang), key="export_with_projection"):
+            exported = replace(selection, extras=(*selection.extras, "projection"))
+        export_buttons(dataset, exported, lang)
+    st.toggle(t("card_plan_toggle", lang), key=PLAN_CARD_KEY, help=t("card_plan_toggle_help", lang))
     data = map_data(dataset, selection, lang)
     # The cards in compact rows and the map right under them: the map's top is in the
     # first screen of a 1366x768 laptop, and a phone shows the map's own card, then

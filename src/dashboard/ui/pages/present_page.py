@@ -20,6 +20,7 @@ from dashboard.ui.components.cards import show_cards
 from dashboard.ui.components.exports import export_buttons
 from dashboard.ui.components.map_view import show_legend, show_selection_map
 from dashboard.ui.components.presenter import current_step, exit_button, step_controls
+from dashboard.ui.components.projection import show_projection
 from dashboard.ui.components.sidebar import language_switch
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
@@ -45,7 +46,11 @@ def render(dataset: Dataset) -> None:
     else:
         st.container(key="present-caption").markdown(md(view.caption(lang)))
     items = headline_cards(dataset, selection, view.card_keys if view else ("area", "ap", "at", "uxo"), lang)
-    show_cards(items, lang, large=True)
+    show_cards([c for c in items if c.key != "projection"], lang, large=True)
+    if "projection" in selection.extras:  # a step about the projection: its chart and words instead of the map
+        with st.container(key="present-projection"):
+            show_projection(dataset, selection, lang, controls=False, large=True)
+        return
     data = map_data(dataset, selection, lang)
     with st.container(key="present-map", horizontal=True, gap="medium"):
         with st.container(key="present-map-box"):

@@ -8,7 +8,7 @@ from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.exports.spreadsheet import csv_bytes
 from dashboard.i18n.messages import t
-from dashboard.ui.cached import all_figures_table, conflicts
+from dashboard.ui.cached import all_figures_table, conflicts, data_package
 from dashboard.ui.context import current_view
 from dashboard.ui.text import md
 
@@ -20,11 +20,22 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     st.write(t("sources_intro", lang))
 
     table = all_figures_table(dataset, lang)
-    st.download_button(
+    figures, everything = st.columns(2)
+    figures.download_button(
         t("download_csv", lang),
         data=csv_bytes(table),
         file_name=f"karabakh-demining-figures-{dataset.version}.csv",
         mime="text/csv",
+    )
+    everything.download_button(
+        t("download_all", lang),
+        data=lambda: data_package(dataset),
+        file_name=f"karabakh-demining-data-{dataset.version}.zip",
+        mime="application/zip",
+        help=t("download_all_help", lang),
+        icon=":material/folder_zip:",
+        on_click="ignore",
+        key="download-all",
     )
 
     st.subheader(t("definitions", lang))
