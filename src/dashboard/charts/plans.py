@@ -105,13 +105,14 @@ def projection_chart(
     y_title: str,
     labels: dict[str, str],
     lang: str = "en",
+    year_size: int = 15,
 ) -> alt.LayerChart:
     """The running total (every sourced point) extended by the projection's dashed line
     to the estimate, which is drawn as a level across the chart.
 
     ``line`` (``text.projection.projection_line``): the line's start and end, with
     when/value_text/issuing_body/source; empty when no year can be projected.
-    ``estimate``: its value and its label."""
+    ``estimate``: its value and its label; ``year_size`` the pixel size of the year."""
     words = DEFAULT_LABELS | labels
     chart = cumulative_chart(history, y_title, labels, lang=lang)
     level = pd.DataFrame({"value": [estimate[0]], "label": [estimate[1]]})
@@ -122,7 +123,8 @@ def projection_chart(
     )
     chart += (
         alt.Chart(level)
-        .mark_text(align="left", baseline="bottom", dx=4, dy=-4, color=ESTIMATE_COLOUR)
+        # under its line: above it, the projection's year ends the dashed line
+        .mark_text(align="left", baseline="top", dx=4, dy=4, color=ESTIMATE_COLOUR)
         .encode(x=alt.value(0), y="value:Q", text="label:N")
     )
     if line.empty:
@@ -147,7 +149,7 @@ def projection_chart(
     )
     chart += (
         alt.Chart(end)
-        .mark_text(align="right", baseline="bottom", dx=-6, dy=-8, fontSize=15, fontWeight="bold")
+        .mark_text(align="right", baseline="bottom", dx=-6, dy=-8, fontSize=year_size, fontWeight="bold")
         .encode(x="end_date:T", y="value:Q", text="when:N", color=alt.value(PROJECTION_TEXT))
     )
     return chart

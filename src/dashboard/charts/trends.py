@@ -32,7 +32,7 @@ def _theme() -> alt.theme.ThemeConfig:
     """Every chart's axis, legend and title text in a colour that meets WCAG AA on white
     (a theme, so that layered charts can still be combined)."""
     text = {"labelColor": TEXT, "titleColor": TEXT}
-    return {"config": {"axis": text, "legend": text, "title": {"color": TEXT}}}
+    return {"config": {"axis": dict(text), "legend": dict(text), "title": {"color": TEXT}}}
 
 
 def number_axis(title: str, lang: str) -> alt.Y:
