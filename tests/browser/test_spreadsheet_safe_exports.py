@@ -1,5 +1,5 @@
 """Formula-like text published through the staff code path reaches every CSV download
-(the view's figures, all figures, the claims) inert: each such cell is quoted, the files
+(the view's figures, all figures, the data package's tables, the claims) inert: each such cell is quoted, the files
 start with the UTF-8 byte-order mark and read back with pandas; the tables' own CSV
 download (Streamlit's toolbar) is switched off, so no CSV leaves the app without going
 through dashboard.exports.spreadsheet."""
@@ -10,6 +10,7 @@ import csv
 import io
 import itertools
 import re
+import zipfile
 
 import pandas as pd
 from paths import GEODATA, copy_geodata
@@ -97,6 +98,11 @@ def test_formula_like_text_is_quoted_in_every_csv_download(browser, tmp_path):
         frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
         assert frame["source_title"].str.startswith("'").all()
         assert seen > 0
+        name, data = download(page, "Download all data (zip)")  # every data file, the CSVs rewritten
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            tables = [m for m in package.namelist() if m.endswith(".csv")]
+            in_package = sum(_check(package.read(m), m, planted) for m in tables)
+        assert "sources.csv" in tables and in_package >= len(planted)  # every planted value, quoted
         page.goto(f"{base}/claims")
         name, data = download(page, "Download the claims and verdicts (CSV)")
         _check(data, name, planted)

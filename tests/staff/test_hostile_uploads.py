@@ -15,11 +15,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import geopandas as gpd
+import pyogrio
+import pyogrio.errors
 import pytest
 from paths import GEODATA, copy_geodata
 from staff_helpers import tree_digest
 
 from dashboard.i18n.messages_findings import finding_message
+from dashboard.staff import gdal
 from dashboard.staff.store import open_store
 from dashboard.staff.uploads import stage_upload
 
@@ -238,3 +241,13 @@ def test_refusals_are_shown_in_the_staff_members_language(draft):
         "zip faylında Shapefile (.shp) yoxdur; tapıldı: sources.csv. Cədvəl yükləmək üçün zip deyil, CSV "
         "faylının özünü yükləyin"
     )
+
+
+def test_gdal_opens_only_geopackage_and_shapefile_and_only_local_files(secret, listener, tmp_path):
+    assert gdal.restricted()
+    assert set(pyogrio.list_drivers()) == {"GPKG", "ESRI Shapefile"}
+    disguised = tmp_path / "districts.gpkg"
+    disguised.write_bytes(vrt(secret, listener.url))
+    for path in (str(disguised), f"/vsicurl/{listener.url}/districts.gpkg", f"{listener.url}/districts.gpkg"):
+        with pytest.raises(pyogrio.errors.DataSourceError):
+            pyogrio.list_layers(path)
