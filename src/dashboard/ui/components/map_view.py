@@ -46,6 +46,12 @@ from dashboard.ui.shared import shared_cache
 MAP_KEY = "district-map"
 CENTER = (39.75, 46.75)
 ZOOM = 8
+# streamlit-folium sizes the map to the pixel height it is given. A page that sizes the
+# map's frame with CSS instead (presentation mode fits it to the screen, see
+# ui/present.css) asks for ``fill``: the map then fills its frame, and Leaflet follows
+# the frame's resize. (Not by default: a frame sized by streamlit-folium is 0 px high
+# when the map is made.)
+FILL_FRAME = "<style>html, body { margin: 0; overflow: hidden; } #map_div { height: 100vh !important; }</style>"
 
 
 def _assets(element: object) -> Iterator[object]:
@@ -161,20 +167,26 @@ def show_map(
     lang: str,
     cache_key: str,
     height: int = 560,
+    fill: bool = False,
 ) -> None:
     """Draw the map for a selection; ``cache_key`` names the selection and language
     (rendered layers are text, so every session can share them)."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
     base = _base(dataset, dataset.version, tiles)
     layers = _layers(view, points, breaks, labels, lang, f"{dataset.version}|{cache_key}")
-    sf._component_func(**component_args(base, layers, MAP_KEY, height))
+    args = component_args(base, layers, MAP_KEY, height)
+    if fill:
+        args["header"] = f"{args['header']}{FILL_FRAME}"
+    sf._component_func(**args)
 
 
-def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
-    """The map of a selection's ``map_data``."""
+def show_selection_map(
+    dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560, fill: bool = False
+) -> None:
+    """The map of a selection's ``map_data`` (``fill``: see ``FILL_FRAME``)."""
     labels = map_labels(lang)
     rows, points = data.district_rows, data.mappable_rows
-    show_map(dataset, rows, points, data.breaks, labels, lang, f"{lang}|{selection!r}", height)
+    show_map(dataset, rows, points, data.breaks, labels, lang, f"{lang}|{selection!r}", height, fill)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:
