@@ -5,7 +5,7 @@ map right after the map's own card.
 
 The steps and their cards are read from geodata/presentation.csv here, not from the app.
 A step whose cards name the projection shows the projection's chart and words in place
-of the map (geodata/README.md); it too must fit without the page scrolling.
+of the map (geodata/README.md); it too must fit without the page, or its words, scrolling.
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ MEASURE = """() => {
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (size < smallest) { smallest = size; where = node.textContent.trim().slice(0, 40); }
   }
+  const words = document.querySelector(".projection-large");
   return {
     top: frame.top, bottom: frame.bottom, height: frame.height,
+    words_overflow: words ? words.scrollHeight - words.clientHeight : 0,
     viewport: window.innerHeight,
     overflow: Math.max(main.scrollHeight - main.clientHeight,
                        document.documentElement.scrollHeight - window.innerHeight),
@@ -93,6 +95,8 @@ def test_every_presentation_step_fits_the_screen_with_a_large_map(browser, app_u
             if _has_map(step):
                 assert m["top"] >= 0 and m["bottom"] <= height, f"the map is not wholly on the screen: {where}"
                 assert m["height"] >= 0.45 * height, f"the map is under 45 % of the height: {where}"
+            else:  # the projection's words fit their box: no scrolling inside it either
+                assert m["words_overflow"] <= 1, f"the projection's words do not fit: {where}"
             if (width, height) == (1280, 720):
                 assert m["smallest"] >= 18, f"type under 18 px: {where}"
         context.close()

@@ -115,7 +115,9 @@ def projection_chart(
     ``estimate``: its value and its label; ``year_size`` the pixel size of the year."""
     words = DEFAULT_LABELS | labels
     chart = cumulative_chart(history, y_title, labels, lang=lang)
-    level = pd.DataFrame({"value": [estimate[0]], "label": [estimate[1]]})
+    # the label on the chart in two lines (figure, then issuer and date), so that it stays
+    # inside a narrow chart; the tooltip keeps it in one
+    level = pd.DataFrame({"value": [estimate[0]], "label": [estimate[1]], "lines": [estimate[1].replace(" · ", "\n")]})
     chart += (
         alt.Chart(level)
         .mark_rule(strokeDash=[2, 2], strokeWidth=1.5, color=ESTIMATE_COLOUR)
@@ -124,8 +126,8 @@ def projection_chart(
     chart += (
         alt.Chart(level)
         # under its line: above it, the projection's year ends the dashed line
-        .mark_text(align="left", baseline="top", dx=4, dy=4, color=ESTIMATE_COLOUR)
-        .encode(x=alt.value(0), y="value:Q", text="label:N")
+        .mark_text(align="left", baseline="top", dx=4, dy=4, color=ESTIMATE_COLOUR, lineBreak="\n")
+        .encode(x=alt.value(0), y="value:Q", text="lines:N")
     )
     if line.empty:
         return chart

@@ -113,6 +113,31 @@ PLANS_MESSAGES: dict[str, tuple[str, str]] = {
         "Mənbələrin 'təxminən', 'yaxın' və ya 'çox' kimi verdiyi rəqəmlər olduğu kimi istifadə olunur; il onlarla birlikdə dəyişə bilər.",
     ),
     "proj_sources": ("Figures used", "İstifadə olunan rəqəmlər"),
+    # the same caveats, brief, for presentation mode (the full ones stay one click away)
+    "proj_brief_not_forecast": (
+        "Arithmetic on these assumptions, not a forecast.",
+        "Bu fərziyyələr üzərində hesablamadır, proqnoz deyil.",
+    ),
+    "proj_brief_survey": (
+        "Survey can shrink or grow the estimate (from {low} to {high} in the data).",
+        "Tədqiqat təxmini azalda və ya artıra bilər (məlumatlarda {low} ilə {high} arasında).",
+    ),
+    "proj_brief_same_area": (
+        "Hectares cleared and the estimated area may not be the same kind of area.",
+        "Təmizlənmiş hektarlar və təxmin edilən ərazi eyni növ ərazi olmaya bilər.",
+    ),
+    "proj_brief_constant": (
+        "The pace is taken as constant (yearly results so far: {low} to {high}).",
+        "Sürət sabit qəbul edilir (indiyədək illik nəticələr: {low} ilə {high} arasında).",
+    ),
+    "proj_brief_rounded": (
+        "Figures given as 'nearly', 'about' or 'over' are used as stated.",
+        "'Təxminən', 'yaxın' və ya 'çox' kimi verilən rəqəmlər olduğu kimi istifadə olunur.",
+    ),
+    "proj_all_assumptions": (
+        "Every assumption in full, and the figures used",
+        "Bütün fərziyyələr tam şəkildə və istifadə olunan rəqəmlər",
+    ),
     "proj_none": (
         "No projection: the data lacks a running total, an estimate of the area, or a figure for this pace.",
         "Hesablama yoxdur: məlumatlarda ümumi göstərici, ərazinin təxmini və ya bu sürət üçün rəqəm yoxdur.",

@@ -32,6 +32,7 @@ class ProjectionText:
     year: int | None
     statement: str
     caveats: tuple[str, ...]
+    brief: tuple[str, ...]
     sources: tuple[str, ...]
     figures: tuple[dict, ...]
 
@@ -111,18 +112,39 @@ def _statement(dataset: Dataset, result: Projection, lang: str) -> str:
     return f"{first} {then}"
 
 
+def _yearly_results(dataset: Dataset) -> list:
+    return [y for y in plan_years(dataset) if y.result is not None and not y.result["flag"]]
+
+
 def _caveats(dataset: Dataset, result: Projection, lang: str) -> tuple[str, ...]:
     listed = "; ".join(
         f"{figure_value_text(f, lang)} ({dataset.issuer_name(f['issuing_body'], lang)}, "
         f"{fmt_date(f['period_end'], lang)})"
         for f in estimates(dataset)
     )
-    results = [y for y in plan_years(dataset) if y.result is not None and not y.result["flag"]]
-    years = ", ".join(f"{figure_value_text(y.result, lang)} ({y.year})" for y in results)
+    years = ", ".join(f"{figure_value_text(y.result, lang)} ({y.year})" for y in _yearly_results(dataset))
     out = [t("proj_not_forecast", lang), t("proj_survey", lang, estimates=listed), t("proj_same_area", lang)]
     out.append(t("proj_constant", lang, years=years))
     if any(f["qualifier"] for f in _figures(result)):
         out.append(t("proj_rounded", lang))
+    return tuple(out)
+
+
+def _span(figures: list[dict], lang: str) -> dict[str, str]:
+    """The smallest and the largest of some figures, as written ("low", "high")."""
+    ordered = sorted(figures, key=lambda f: float(f["value"]))
+    return {"low": figure_value_text(ordered[0], lang), "high": figure_value_text(ordered[-1], lang)}
+
+
+def _brief(dataset: Dataset, result: Projection, lang: str) -> tuple[str, ...]:
+    """The caveats of ``_caveats``, one short line each."""
+    out = [t("proj_brief_not_forecast", lang), t("proj_brief_survey", lang, **_span(estimates(dataset), lang))]
+    out.append(t("proj_brief_same_area", lang))
+    results = [y.result for y in _yearly_results(dataset)]
+    if results:
+        out.append(t("proj_brief_constant", lang, **_span(results, lang)))
+    if any(f["qualifier"] for f in _figures(result)):
+        out.append(t("proj_brief_rounded", lang))
     return tuple(out)
 
 
@@ -147,6 +169,7 @@ def projection_words(dataset: Dataset, result: Projection, lang: str) -> Project
         year=year,
         statement=_statement(dataset, result, lang),
         caveats=_caveats(dataset, result, lang),
+        brief=_brief(dataset, result, lang),
         sources=tuple(_source_line(dataset, f, lang) for f in _figures(result)),
         figures=_figures(result),
     )

@@ -23,11 +23,21 @@ from dashboard.ui.components.sidebar import ESTIMATE_KEY, PACE_KEY
 SCROLLS = " role='region' tabindex='0'"
 
 
+def _items(lines: tuple[str, ...]) -> str:
+    return "".join(f"<li>{esc(line)}</li>" for line in lines)
+
+
 def projection_html(text: ProjectionText, lang: str, large: bool = False) -> str:
     """The year, the statement, the caveats and the figures used, as one HTML block
-    (every text escaped)."""
-    caveats = "".join(f"<li>{esc(c)}</li>" for c in text.caveats)
-    sources = "".join(f"<li>{esc(s)}</li>" for s in text.sources)
+    (every text escaped). ``large`` (presentation mode) shows the caveats in brief, so
+    that the step fits one screen, with the full ones and the figures one click away."""
+    if large:
+        shown = _items(text.brief)
+        more = f"<p>{esc(t('proj_assumptions', lang))}</p><ul>{_items(text.caveats)}</ul>"
+        more += f"<p>{esc(t('proj_sources', lang))}</p><ul>{_items(text.sources)}</ul>"
+        summary = t("proj_all_assumptions", lang)
+    else:
+        shown, more, summary = _items(text.caveats), f"<ul>{_items(text.sources)}</ul>", t("proj_sources", lang)
     return (
         f"<section class='projection{' projection-large' if large else ''}' aria-label='{esc(text.label)}'"
         f"{SCROLLS if large else ''}>"
@@ -35,9 +45,8 @@ def projection_html(text: ProjectionText, lang: str, large: bool = False) -> str
         f"<p class='projection-year'>{esc(text.value)}</p>"
         f"<p class='projection-statement'>{esc(text.statement)}</p>"
         f"<h4 class='projection-heading'>{esc(t('proj_assumptions', lang))}</h4>"
-        f"<ul class='projection-caveats'>{caveats}</ul>"
-        f"<details class='projection-sources'><summary>{esc(t('proj_sources', lang))}</summary>"
-        f"<ul>{sources}</ul></details></section>"
+        f"<ul class='projection-caveats'>{shown}</ul>"
+        f"<details class='projection-sources'><summary>{esc(summary)}</summary>{more}</details></section>"
     )
 
 
@@ -61,7 +70,7 @@ def show_projection(
         return
     # presentation mode (``large``): the chart fills the height the page leaves it
     # (ui/present.css), the words take the other half
-    chart_col, text_col = st.columns([1, 1] if large else [3, 2])
+    chart_col, text_col = st.columns([9, 11] if large else [3, 2])
     with chart_col:
         words = {k: t(k, lang) for k in ("source", "issued_by")} | {"date": t("as_of", lang), "note": ""}
         history = cached.cumulative_points(dataset, ("area_cleared",), lang)
