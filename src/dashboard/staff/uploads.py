@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from shapely.validation import explain_validity
 
 from dashboard.data import schema
-from dashboard.data.boundaries_build import (
+from dashboard.data.boundaries_build.geometry import (
     DISPLAY_DECIMALS,
     DISPLAY_TOLERANCE_DEG,
     FULL_DECIMALS,
