@@ -20,9 +20,19 @@ from dashboard.data import schema
 from dashboard.data.csvfile import Row, parse_partial_date
 from dashboard.data.dataset import issuing_bodies
 from dashboard.data.report import Report
-from dashboard.data.rowchecks import check_period, check_place, check_source, check_subset_and_flag, check_unit
+from dashboard.data.rowchecks import (
+    check_each_listed,
+    check_listed,
+    check_period,
+    check_place,
+    check_source,
+    check_subset_and_flag,
+    check_unit,
+    unexpected,
+)
 
 _METRIC_CRS = "EPSG:32638"  # UTM zone 38N: metres, for distances in the region
+_DISTRICT_CODE = f"a district code from {schema.DISTRICTS_FILE}, e.g. AZ-CAB"
 
 
 def unique_ids(rows: list[Row], key: str, file: str, report: Report, seen: dict[str, tuple[str, int]]) -> None:
@@ -67,49 +77,21 @@ def check_units(units: list[Row], codes: set[str], report: Report) -> None:
             report.error(
                 file, "a group or part needs its district codes in 'members'", line=row["_line"], column="members"
             )
-        for code in members:
-            if code not in codes:
-                report.error(
-                    file,
-                    f"found '{code}'; expected a district code from {schema.DISTRICTS_FILE}, e.g. AZ-CAB",
-                    line=row["_line"],
-                    column="members",
-                    value=code,
-                )
+        check_each_listed(row, file, "members", codes, _DISTRICT_CODE, report)
 
 
 def check_views(rows: list[Row], codes: set[str], report: Report) -> None:
     """presentation.csv: district codes, the period and the card names of each view."""
     file = schema.PRESENTATION.path
+    cards = f"card names separated by spaces from: {' '.join(schema.CARD_KEYS)}"
     for row in rows:
-        line = row["_line"]
-        for code in str(row.get("districts") or "").split():
-            if codes and code not in codes:
-                report.error(
-                    file,
-                    f"found '{code}'; expected a district code from {schema.DISTRICTS_FILE}, e.g. AZ-CAB",
-                    line=line,
-                    column="districts",
-                    value=code,
-                )
+        if codes:
+            check_each_listed(row, file, "districts", codes, _DISTRICT_CODE, report)
         period = row.get("period")
         if period and not re.match(schema.PERIOD_PATTERN, str(period)):
-            report.error(
-                file,
-                f"found '{period}'; expected 'cumulative', a year such as 2024, or 'cumulative:2024-12-31'",
-                line=line,
-                column="period",
-                value=str(period),
-            )
-        for key in str(row.get("cards") or "").split():
-            if key not in schema.CARD_KEYS:
-                report.error(
-                    file,
-                    f"found '{key}'; expected card names separated by spaces from: {' '.join(schema.CARD_KEYS)}",
-                    line=line,
-                    column="cards",
-                    value=key,
-                )
+            expected = "'cumulative', a year such as 2024, or 'cumulative:2024-12-31'"
+            unexpected(report, file, row, "period", period, expected)
+        check_each_listed(row, file, "cards", schema.CARD_KEYS, cards, report)
 
 
 def check_issuers(root: Path, tables: dict[str, list[Row]], report: Report) -> None:
@@ -125,18 +107,12 @@ def check_issuers(root: Path, tables: dict[str, list[Row]], report: Report) -> N
     if file not in tables:
         return  # unreadable: read_table has already said why
     known = {str(r["issuing_body"]).strip() for r in tables[file] if r.get("issuing_body")}
+    expected = f"an issuing body listed in {file} (add a row there with its Azerbaijani name in issuer_az)"
     for spec in schema.FIGURE_FILES:
         for row in tables.get(spec.path, []):
             for body in issuing_bodies(str(row.get("issuing_body") or "")):
                 if body not in known:
-                    report.error(
-                        spec.path,
-                        f"found '{body}'; expected an issuing body listed in {file} "
-                        "(add a row there with its Azerbaijani name in issuer_az)",
-                        line=row["_line"],
-                        column="issuing_body",
-                        value=body,
-                    )
+                    unexpected(report, spec.path, row, "issuing_body", body, expected)
 
 
 def check_settlements(
@@ -153,18 +129,12 @@ def check_settlements(
     members = {str(u["unit_id"]): str(u.get("members") or "").split() for u in units if u.get("unit_id")}
     shapes = districts.set_index("code").geometry.to_crs(_METRIC_CRS)
     country = shapes.union_all()
+    places = codes | unit_ids
+    expected = f"a district code from {schema.DISTRICTS_FILE} (e.g. AZ-LAC) or a unit id from units.csv"
     for row in rows:
         line = row["_line"]
         district = row.get("district")
-        if district and district not in codes and district not in unit_ids:
-            report.error(
-                file,
-                f"found '{district}'; expected a district code from {schema.DISTRICTS_FILE} "
-                "(e.g. AZ-LAC) or a unit id from units.csv",
-                line=line,
-                column="district",
-                value=str(district),
-            )
+        check_listed(row, file, "district", places, expected, report)
         _check_source_ref(row, "first_return", "first_return_source_id", sources, file, report)
         lat, lon = row.get("latitude"), row.get("longitude")
         if (lat is None) != (lon is None):
@@ -222,14 +192,8 @@ def _check_source_ref(row: Row, field: str, ref: str, sources: set[str], file: s
     value = row.get(ref)
     if row.get(field) not in (None, "") and not value:
         report.error(file, f"'{field}' is filled, so '{ref}' must name its source", line=row["_line"], column=ref)
-    elif value and value not in sources:
-        report.error(
-            file,
-            f"found '{value}'; expected a source_id listed in sources.csv",
-            line=row["_line"],
-            column=ref,
-            value=str(value),
-        )
+    else:
+        check_source(row, file, sources, report, column=ref)
 
 
 def check_figures(
@@ -243,16 +207,7 @@ def check_figures(
     """A figure file's rows: metric, unit, place, source, subset, flag and period."""
     also = ", or a settlement id from settlements.csv" if file.endswith("returns.csv") else ""
     for row in rows:
-        line = row["_line"]
-        metric = row.get("metric")
-        if metric and metric not in metrics:
-            report.error(
-                file,
-                f"found '{metric}'; expected a metric listed in metrics.csv",
-                line=line,
-                column="metric",
-                value=str(metric),
-            )
+        check_listed(row, file, "metric", metrics, "a metric listed in metrics.csv", report)
         check_unit(row, file, metrics, report)
         check_place(row, file, places, report, also)
         check_source(row, file, sources, report)
