@@ -26,17 +26,7 @@ import streamlit_folium as sf
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
-from dashboard.maps.assets import localise_folium_assets
-from dashboard.maps.build import (
-    base_geojson,
-    base_map,
-    district_layer,
-    esc,
-    legend_for,
-    legend_html,
-    map_labels,
-    settlement_layer,
-)
+from dashboard.maps.build import dataset_base_map, esc, legend_for, legend_html, map_labels, view_layers
 from dashboard.maps.layers import data_left_out
 from dashboard.maps.live import names_view, update_script
 from dashboard.text.mapview import MapData
@@ -44,8 +34,6 @@ from dashboard.ui.cached import metric_label
 from dashboard.ui.shared import shared_cache
 
 MAP_KEY = "district-map"
-CENTER = (39.75, 46.75)
-ZOOM = 8
 
 
 def _assets(element: object) -> Iterator[object]:
@@ -131,8 +119,7 @@ def component_args(base: dict[str, object], layers: tuple[str, list[str], list[s
 
 @shared_cache(maxsize=4, key=lambda dataset, version, tiles: (version, tiles))
 def _base(dataset: Dataset, version: str, tiles: str | None) -> dict[str, object]:
-    localise_folium_assets()
-    m = base_map(*base_geojson(dataset.background, dataset.districts), CENTER, ZOOM, tiles=tiles)
+    m = dataset_base_map(dataset, tiles)
     parts = render_base(m)
     parts["elements"] = [m]
     return parts
@@ -147,7 +134,7 @@ def _layers(
     lang: str,
     cache_key: str,
 ) -> tuple[str, list[str], list[str]]:
-    script, css, js = render_layers([district_layer(view, breaks, labels), settlement_layer(points, labels)])
+    script, css, js = render_layers(view_layers(view, points, breaks, labels))
     # then name the districts and settlements, and fit a new focus (maps.live)
     return script + update_script("map_div", names_view(view, points, lang)), css, js
 
