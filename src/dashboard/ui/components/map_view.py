@@ -139,29 +139,14 @@ def _layers(
     return script + update_script("map_div", names_view(view, points, lang)), css, js
 
 
-def show_map(
-    dataset: Dataset,
-    view: Sequence[dict],
-    points: Sequence[dict],
-    breaks: list[float],
-    labels: dict[str, str],
-    lang: str,
-    cache_key: str,
-    height: int = 560,
-) -> None:
-    """Draw the map for a selection; ``cache_key`` names the selection and language
-    (rendered layers are text, so every session can share them)."""
+def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
+    """The map of a selection's ``map_data``. The rendered layers are text, cached under
+    the data version, the language and the selection, so every session can share them."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
     base = _base(dataset, dataset.version, tiles)
-    layers = _layers(view, points, breaks, labels, lang, f"{dataset.version}|{cache_key}")
+    rows, points, labels = data.district_rows, data.mappable_rows, map_labels(lang)
+    layers = _layers(rows, points, data.breaks, labels, lang, f"{dataset.version}|{lang}|{selection!r}")
     sf._component_func(**component_args(base, layers, MAP_KEY, height))
-
-
-def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
-    """The map of a selection's ``map_data``."""
-    labels = map_labels(lang)
-    rows, points = data.district_rows, data.mappable_rows
-    show_map(dataset, rows, points, data.breaks, labels, lang, f"{lang}|{selection!r}", height)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:
