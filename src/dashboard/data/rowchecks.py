@@ -1,4 +1,5 @@
-"""Checks on one row's references and dates, shared by the figure files and claims.csv.
+"""Checks on one row's references and dates, shared by the figure files, claims.csv and
+the checks across files (``consistency``).
 
 Each check reports what it finds (file, line, column, the value and what was expected)
 and returns nothing; a row can fail several checks at once.
