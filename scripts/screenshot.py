@@ -9,10 +9,10 @@ from playwright.sync_api import sync_playwright
 
 from dashboard.devtools.server import CHROMIUM_ARGS, REPO, chromium_path, streamlit_server
 
-SHOTS = {  # file: (address, viewport width, height)
-    "screenshot-map.png": ("/?period=2023", 1440, 1250),
-    "screenshot-map-az.png": ("/?lang=az&metric=returns", 1440, 1250),
-    "screenshot-present.png": ("/?present=1&view=jabrayil", 1920, 1080),
+SHOTS = {  # file: (address, viewport width, height): the most common laptop and projector screens
+    "screenshot-map.png": ("/?period=2023", 1366, 768),
+    "screenshot-map-az.png": ("/?lang=az&metric=returns", 1366, 768),
+    "screenshot-present.png": ("/?present=1&view=jabrayil", 1280, 720),
 }
 
 
@@ -22,7 +22,7 @@ def main() -> None:
         for name, (query, width, height) in SHOTS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + query)
-            page.frame_locator("iframe[title*='st_folium']").locator("path.district").first.wait_for(timeout=60_000)
+            page.frame_locator("iframe[title*='st_folium']").locator(".map-label").first.wait_for(timeout=60_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(REPO / "docs" / name))
             page.close()

@@ -87,10 +87,9 @@ def test_formula_like_text_is_quoted_in_every_csv_download(browser, tmp_path):
                     "Figures with sources (CSV)",
                 )
             )
-            page.get_by_role("button", name=menu).click()
+            page.get_by_text(menu, exact=True).click()  # the download menu (a disclosure) opens
             name, data = download(page, label)
             seen += _check(data, name, planted)
-            page.keyboard.press("Escape")
         page.goto(f"{base}/sources")
         name, data = download(page, "Download all figures (CSV)")
         all_figures = _check(data, name, planted)

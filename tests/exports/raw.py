@@ -17,6 +17,11 @@ def rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def issuer_az(body: str) -> str:
+    """An issuing body's Azerbaijani name, as geodata/issuers.csv gives it."""
+    return {r["issuing_body"]: r["issuer_az"] for r in rows("issuers.csv")}[body]
+
+
 def figures() -> list[dict[str, str]]:
     out = []
     for name in ("clearance", "casualties", "returns", "context"):

@@ -93,7 +93,7 @@ def test_a_presentation_step_with_the_projection_gets_the_projection_slide(datas
     from dashboard.ui.components.exports import _maker
 
     slide = {"title": "The years ahead", "caption": "A projection", "card_keys": ("area", "plan", "projection")}
-    made = _maker("png", dataset, Selection(extras=("plan", "projection")), "en", slide)()
+    made = _maker("png", dataset, Selection(extras=("plan", "projection")), "en", slide, date.today())()
     assert made == projection_slide_png(
         dataset, Selection(extras=("plan", "projection")), "en", "The years ahead", "A projection"
     )

@@ -134,3 +134,18 @@ def test_slide_names_the_districts_and_covers_no_settlement(dataset):
             assert not (box.left <= x <= box.right and box.top <= y <= box.bottom), text
     settlement_names = {s["name_en"] for s in places} - {p["name_en"] for p in rayons}
     assert set(texts) & settlement_names  # settlements are named beside their circles
+
+
+def test_slide_text_never_breaks_inside_an_azerbaijani_number():
+    from dashboard.exports.drawing import SMALL_PX, measure, new_figure, wrap
+    from dashboard.i18n.format import fmt_value
+
+    fig, _ = new_figure(1920, 1080)
+    number = fmt_value(1_500_000, "mines", "about", "az")  # "təxminən 1 500 000 mina", no-break spaces
+    assert "\u00a0" in number
+    text = f"Zərərsizləşdirilmiş {number} 2024-cü ildə"
+    # narrower than the number, wider than any word around it: a plain-space wrap would split it
+    width = measure(fig, "1\u00a0500\u00a0000", SMALL_PX) - 5
+    lines = wrap(fig, text, SMALL_PX, width, max_lines=10)
+    assert any("1\u00a0500\u00a0000" in line for line in lines), lines
+    assert not any(line.endswith(("1", "500")) for line in lines), lines

@@ -22,6 +22,8 @@ from dashboard.analysis.settlements import cutoff, latest_return, settlement_row
 from dashboard.data.dataset import Dataset
 
 CLEARANCE_CARDS = (("area", "area_cleared"), ("ap", "ap_mines"), ("at", "at_mines"), ("uxo", "uxo"))
+# the card that gives the figure a view's metric colours the map with
+METRIC_CARDS = dict((metric, key) for key, metric in CLEARANCE_CARDS) | {"returns": "settlements", "victims": "victims"}
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def _returns(dataset: Dataset, selection: Selection, focus: list[str], today: da
     end = cutoff(selection.period, today)
     codes = set(focus) | set(focus_units(dataset, selection))
     rows = settlement_rows(dataset, end, selection.statuses, codes)
-    count = CardData("settlements", "", "count", number=float(len(rows)), as_of=latest_return(rows))
+    count = CardData("settlements", "", "count", number=float(len(rows)), as_of=latest_return(dataset, rows, end))
     if selection.narrowed:
         return [count]
     as_of = Period(as_of=end)

@@ -26,8 +26,8 @@ class DistrictValue:
     """One district on the map: its code, whether it is in focus, and its value.
 
     For a figure metric ``choice`` is the chosen figure (None: no data); for "returns"
-    ``count`` is the settlements counted and ``as_of`` the latest first-return date
-    among them (ISO text, None when none is dated).
+    ``count`` is the settlements counted and ``as_of`` the latest date their returns
+    are known by (``settlements.latest_return``: ISO text, None when none is dated).
     """
 
     code: str
@@ -78,7 +78,7 @@ def map_view(dataset: Dataset, selection: Selection, today: date | None = None) 
                 c in focus,
                 float(len(by_district[c])) if c in by_district else math.nan,
                 count=len(by_district[c]) if c in by_district else None,
-                as_of=latest_return(by_district.get(c, [])),
+                as_of=latest_return(dataset, by_district.get(c, []), end),
             )
             for c in codes
         )

@@ -18,6 +18,7 @@ import pandas as pd
 
 from dashboard.analysis.engine import FigureIndex, figure_index
 from dashboard.analysis.selection import Period
+from dashboard.data.csvfile import parse_partial_date
 from dashboard.data.dataset import Dataset
 
 RETURN_METRICS = (("families_returned", "families"), ("people_returned", "people"))
@@ -34,6 +35,9 @@ def settlement_status(first_return: str) -> str:
 class _Settlements:
     records: tuple[dict, ...]  # the settlements table's rows, with "status" and "_started" (ordinal or -inf)
     first_groups: dict[tuple[str, str], tuple[dict, ...]]  # (metric, settlement) -> event figures, oldest first
+    # settlement -> (last day covered as an ordinal, ISO text as the file gives it) of every
+    # date its returns are known by: its first return and its returns figures, oldest first
+    return_dates: dict[str, tuple[tuple[int, str], ...]]
 
 
 @lru_cache(maxsize=8)
@@ -45,11 +49,21 @@ def _settlements(dataset: Dataset) -> _Settlements:
         row["_started"] = -math.inf if pd.isna(started) else started.toordinal()
         records.append(row)
     groups: dict[tuple[str, str], list[dict]] = {}
+    dates: dict[str, list[tuple[int, str]]] = {}
+    for row in records:
+        span = parse_partial_date(row["first_return"]) if row["first_return"] else None
+        if span:
+            dates.setdefault(row["settlement_id"], []).append((span[1].toordinal(), row["first_return"]))
+    returned = {metric for metric, _ in RETURN_METRICS}
     for f in figure_index(dataset).figures:
-        if f["area_kind"] == "settlement" and f["period_type"] == "event" and f["subset"] == "":
+        if f["area_kind"] != "settlement":
+            continue
+        if f["period_type"] == "event" and f["subset"] == "":
             groups.setdefault((f["metric"], f["area"]), []).append(f)
+        if f["metric"] in returned:
+            dates.setdefault(f["area"], []).append((f["end_date"].toordinal(), f["period_end"]))
     ordered = {k: tuple(sorted(v, key=lambda f: (f["end_date"], f["figure_id"]))) for k, v in groups.items()}
-    return _Settlements(tuple(records), ordered)
+    return _Settlements(tuple(records), ordered, {k: tuple(sorted(v)) for k, v in dates.items()})
 
 
 def cutoff(period: Period, today: date | None) -> date:
@@ -92,7 +106,12 @@ def _shown_figure(
     return None
 
 
-def latest_return(rows: list[dict]) -> str | None:
-    """The latest first-return date (ISO text) among some settlement rows; None when none is dated."""
-    dates = [r["first_return"] for r in rows if r["first_return"]]
-    return max(dates) if dates else None
+def latest_return(dataset: Dataset, rows: list[dict], as_of: date) -> str | None:
+    """The date a count of some settlement rows is known by: the latest of their
+    first-return dates and the dates of their families- and people-returned figures,
+    up to ``as_of``, as the file gives it (ISO text, perhaps only a month or a year);
+    None when none is dated. Never a date the data does not state, such as today's."""
+    known = _settlements(dataset).return_dates
+    limit = as_of.toordinal()
+    dated = [d for r in rows for d in known.get(r["settlement_id"], ()) if d[0] <= limit]
+    return max(dated)[1] if dated else None

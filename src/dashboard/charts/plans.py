@@ -10,17 +10,23 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.trends import DEFAULT_LABELS, OKABE_ITO, cumulative_chart
+from dashboard.charts.trends import DEFAULT_LABELS, OKABE_ITO, cumulative_chart, number_axis
 from dashboard.text.plans import TargetText
 
 PLAN_COLOUR = OKABE_ITO[0]
 TARGET_COLOUR = OKABE_ITO[2]
 PROJECTION_COLOUR = OKABE_ITO[5]
 ESTIMATE_COLOUR = "#555555"
+# Text drawn in the chart in the target's and the projection's colours, darkened to meet
+# WCAG AA on white (the Okabe-Ito green and vermilion are 3.4:1 and 3.9:1).
+TARGET_TEXT = "#006B4F"  # 6.5:1
+PROJECTION_TEXT = "#A64500"  # 6.1:1
 PROJECTION_DASH = [10, 6]
 
 
-def plan_bars(rows: pd.DataFrame, y_title: str, kinds: tuple[str, str], labels: dict[str, str]) -> alt.Chart:
+def plan_bars(
+    rows: pd.DataFrame, y_title: str, kinds: tuple[str, str], labels: dict[str, str], lang: str = "en"
+) -> alt.Chart:
     """Each year's plan (an outlined bar) beside its result (a solid bar).
 
     ``rows`` columns: year, kind_label, value, value_text, vs_plan, issuing_body, source,
@@ -35,7 +41,7 @@ def plan_bars(rows: pd.DataFrame, y_title: str, kinds: tuple[str, str], labels: 
         .encode(
             x=alt.X("year:O", title=None),
             xOffset=alt.XOffset("kind_label:N", sort=domain),
-            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",~f")),
+            y=number_axis(y_title, lang),
             fill=alt.Fill(
                 "kind_label:N", scale=alt.Scale(domain=domain, range=["#ffffff", PLAN_COLOUR]), legend=legend
             ),
@@ -77,18 +83,18 @@ def _target_layers(target: TargetText) -> alt.LayerChart:
     )
     label = (
         alt.Chart(frame)
-        .mark_text(align="right", baseline="bottom", dy=-4, color=TARGET_COLOUR, fontWeight="bold")
+        .mark_text(align="right", baseline="bottom", dy=-4, color=TARGET_TEXT, fontWeight="bold")
         .encode(x="end:T", y="level:Q", text="label:N")
     )
     return rule + label
 
 
 def running_total_with_target(
-    points: pd.DataFrame, y_title: str, labels: dict[str, str], target: TargetText | None
+    points: pd.DataFrame, y_title: str, labels: dict[str, str], target: TargetText | None, lang: str = "en"
 ) -> alt.LayerChart:
     """The running total of hectares (``charts.trends.cumulative_chart``) with the
     programme's target drawn on it."""
-    chart = cumulative_chart(points, y_title, labels)
+    chart = cumulative_chart(points, y_title, labels, lang=lang)
     return chart + _target_layers(target) if target is not None else chart
 
 
@@ -98,15 +104,17 @@ def projection_chart(
     estimate: tuple[float, str],
     y_title: str,
     labels: dict[str, str],
+    lang: str = "en",
+    year_size: int = 15,
 ) -> alt.LayerChart:
     """The running total (every sourced point) extended by the projection's dashed line
     to the estimate, which is drawn as a level across the chart.
 
     ``line`` (``text.projection.projection_line``): the line's start and end, with
     when/value_text/issuing_body/source; empty when no year can be projected.
-    ``estimate``: its value and its label."""
+    ``estimate``: its value and its label; ``year_size`` the pixel size of the year."""
     words = DEFAULT_LABELS | labels
-    chart = cumulative_chart(history, y_title, labels)
+    chart = cumulative_chart(history, y_title, labels, lang=lang)
     level = pd.DataFrame({"value": [estimate[0]], "label": [estimate[1]]})
     chart += (
         alt.Chart(level)
@@ -115,7 +123,8 @@ def projection_chart(
     )
     chart += (
         alt.Chart(level)
-        .mark_text(align="left", baseline="bottom", dx=4, dy=-4, color=ESTIMATE_COLOUR)
+        # under its line: above it, the projection's year ends the dashed line
+        .mark_text(align="left", baseline="top", dx=4, dy=4, color=ESTIMATE_COLOUR)
         .encode(x=alt.value(0), y="value:Q", text="label:N")
     )
     if line.empty:
@@ -140,7 +149,7 @@ def projection_chart(
     )
     chart += (
         alt.Chart(end)
-        .mark_text(align="right", baseline="bottom", dx=-6, dy=-8, fontSize=15, fontWeight="bold")
-        .encode(x="end_date:T", y="value:Q", text="when:N", color=alt.value(PROJECTION_COLOUR))
+        .mark_text(align="right", baseline="bottom", dx=-6, dy=-8, fontSize=year_size, fontWeight="bold")
+        .encode(x="end_date:T", y="value:Q", text="when:N", color=alt.value(PROJECTION_TEXT))
     )
     return chart

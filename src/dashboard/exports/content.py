@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -42,7 +43,8 @@ _REGION_KEYS = {"Karabakh": "export_region_karabakh", "East Zangezur": "export_r
 
 @dataclass(frozen=True)
 class ViewContent:
-    """One view (data, selection, language) with everything the exports draw."""
+    """One view (data, selection, language) with everything the exports draw, as of
+    ``today``, the day the export is made (nothing dated later is counted)."""
 
     dataset: Dataset
     selection: Selection
@@ -50,6 +52,7 @@ class ViewContent:
     data: MapData
     cards: list[Card]
     rows: pd.DataFrame  # figure_rows(): one row per figure shown, with its source
+    today: date
 
     @property
     def metric_label(self) -> str:
@@ -130,12 +133,14 @@ class ViewContent:
         return frame.sort_values(["publisher", "published", "source_id"]).reset_index(drop=True)
 
 
-def view_content(dataset: Dataset, selection: Selection, lang: str) -> ViewContent:
-    """Everything the exports of one view need, computed once."""
-    data = map_data(dataset, selection, lang)
-    all_cards = cards(dataset, selection, lang)
-    rows = figure_rows(dataset, selection, lang, data, all_cards)
-    return ViewContent(dataset, selection, lang, data, all_cards, rows)
+def view_content(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> ViewContent:
+    """Everything the exports of one view need, computed once, as the page shows it on
+    ``today`` (the caller's date; the clock's when not given)."""
+    today = today or date.today()
+    data = map_data(dataset, selection, lang, today)
+    all_cards = cards(dataset, selection, lang, today)
+    rows = figure_rows(dataset, selection, lang, data, all_cards, today)
+    return ViewContent(dataset, selection, lang, data, all_cards, rows, today)
 
 
 def figure_rows(
@@ -144,12 +149,14 @@ def figure_rows(
     lang: str,
     data: MapData | None = None,
     all_cards: list[Card] | None = None,
+    today: date | None = None,
 ) -> pd.DataFrame:
     """The figures behind a view, one row each with its source (``COLUMNS``): the
     cards (and the figures their deltas compare with), the districts in focus, the
-    units not on the map and the settlements shown."""
-    data = data if data is not None else map_data(dataset, selection, lang)
-    all_cards = all_cards if all_cards is not None else cards(dataset, selection, lang)
+    units not on the map and the settlements shown, as of ``today`` (see ``view_content``)."""
+    today = today or date.today()
+    data = data if data is not None else map_data(dataset, selection, lang, today)
+    all_cards = all_cards if all_cards is not None else cards(dataset, selection, lang, today)
     sources = _Sources(dataset)
     rows: list[dict] = []
     for card in all_cards:
@@ -248,7 +255,7 @@ def _figure_row(dataset: Dataset, sources: _Sources, figure: dict, lang: str) ->
         "value_text": figure_value_text(figure, lang),
         "status": OK,
         "period_text": figure_period_text(figure, lang),
-        "issuing_body": figure["issuing_body"],
+        "issuing_body": dataset.issuer_name(figure["issuing_body"], lang),
     }
 
 
@@ -281,7 +288,7 @@ def _card_row(dataset: Dataset, sources: _Sources, card: Card, lang: str) -> dic
             "area": _join([g["area"] for g in figs]),
             "name": _join([dataset.area_name(g["area"], lang) for g in figs]),
             "metric": _join([g["metric"] for g in figs]),
-            "issuing_body": _join([g["issuing_body"] for g in figs]),
+            "issuing_body": _join([dataset.issuer_name(g["issuing_body"], lang) for g in figs]),
             "period_text": "",
         }
     )
@@ -319,7 +326,7 @@ def _settlement_rows(dataset: Dataset, sources: _Sources, data: MapData, lang: s
                     "period_type": _text(st.get(f"{col}_period_type")) if known else "",
                     "period_end": _text(st.get(f"{col}_period_end")) if known else "",
                     "period_text": (fmt_date(_text(st.get(f"{col}_period_end")), lang) if known else ""),
-                    "issuing_body": _text(st.get(f"{col}_issuing_body")) if known else "",
+                    "issuing_body": dataset.issuer_name(_text(st.get(f"{col}_issuing_body")), lang) if known else "",
                     "flag": _text(st.get(f"{col}_flag")) if known else "",
                     "on_map": bool(st["mappable"]),
                     "latitude": st["latitude"] if st["mappable"] else None,

@@ -28,11 +28,12 @@ GREY = (90, 90, 90)
 HEADING_FILL = (232, 236, 240)
 
 
-def handout_pdf(dataset: Dataset, selection: Selection, lang: str) -> bytes:
+def handout_pdf(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> bytes:
     """An A4 PDF of the view: title and dates, the map with its legend, the headline
     cards (label, value, as of, qualifier, issuing body), the district figures, the
-    units not on the map, the settlements shown and the list of sources."""
-    return render_handout(view_content(dataset, selection, lang))
+    units not on the map, the settlements shown and the list of sources. ``today``:
+    the day it is made (see ``content.view_content``)."""
+    return render_handout(view_content(dataset, selection, lang, today))
 
 
 class _Handout(FPDF):
@@ -66,7 +67,7 @@ def render_handout(content: ViewContent, on: date | None = None) -> bytes:
     pdf.set_font(FONT, "", 10)
     pdf.set_text_color(*GREY)
     dates = " · ".join(p for p in (content.period_label, content.map_dates()) if p)
-    exported = t("export_exported_on", lang, date=fmt_date((on or date.today()).isoformat(), lang))
+    exported = t("export_exported_on", lang, date=fmt_date((on or content.today).isoformat(), lang))
     pdf.multi_cell(0, 5, f"{dates}\n{exported}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)

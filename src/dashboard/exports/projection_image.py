@@ -152,9 +152,15 @@ def layout(caption: bool) -> Layout:
 
 
 def projection_slide_png(
-    dataset: Dataset, selection: Selection, lang: str, title: str | None = None, caption: str | None = None
+    dataset: Dataset,
+    selection: Selection,
+    lang: str,
+    title: str | None = None,
+    caption: str | None = None,
+    today: date | None = None,
 ) -> bytes:
-    """A 1920 × 1080 slide: title, the chart, the year, and every assumption."""
+    """A 1920 × 1080 slide: title, the chart, the year, and every assumption; ``today``
+    is the day it is made (the clock's when not given)."""
     text = projection_text(dataset, selection.pace, selection.estimate, lang)
     place = layout(bool(caption))
     margin, footer = 40, HEIGHT - 60
@@ -185,6 +191,6 @@ def projection_slide_png(
             bodies = ", ".join(dict.fromkeys(dataset.issuer_name(f["issuing_body"], lang) for f in text.figures))
             issued = t("export_issued_by_line", lang, bodies=bodies)
             draw_text(fig, margin, footer + 14, issued, SMALL_PX, WIDTH - 2 * margin - 640, colour=MUTED, max_lines=2)
-        exported = t("export_exported_on", lang, date=fmt_date(date.today().isoformat(), lang))
+        exported = t("export_exported_on", lang, date=fmt_date((today or date.today()).isoformat(), lang))
         draw_text(fig, WIDTH - margin, footer + 14, exported, SMALL_PX, 600, colour=MUTED, align="right")
         return png_bytes(fig, canvas)

@@ -8,6 +8,7 @@ Sizes are given in pixels of the 1920 × 1080 image (see ``drawing``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import matplotlib
 
@@ -49,11 +50,13 @@ def slide_png(
     title: str | None = None,
     caption: str | None = None,
     card_keys: tuple[str, ...] | None = None,
+    today: date | None = None,
 ) -> bytes:
     """A 1920 × 1080 PNG of the view: map, legend, title, headline cards, the dates of
     the figures shown and the bodies that issued them. ``card_keys`` picks the cards
-    (keys of ``text.cards.cards``); by default the view's metric and its neighbours."""
-    return render_slide(view_content(dataset, selection, lang), title, caption, card_keys).png
+    (keys of ``text.cards.cards``); by default the view's metric and its neighbours.
+    ``today``: the day the slide is made (see ``content.view_content``)."""
+    return render_slide(view_content(dataset, selection, lang, today), title, caption, card_keys).png
 
 
 def render_slide(

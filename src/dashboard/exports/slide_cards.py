@@ -3,8 +3,6 @@ matplotlib."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
@@ -57,7 +55,7 @@ def card_note(card: Card, lang: str) -> str:
     if len(card.figures) == 1:
         f = card.figures[0]
         when = figure_period_text(f, lang)
-        return " · ".join(p for p in (card.scope, when, f"{t('issued_by', lang)}: {f['issuing_body']}") if p)
+        return " · ".join(p for p in (card.scope, when, f"{t('issued_by', lang)}: {card.issuer}") if p)
     return card.caption
 
 
@@ -114,7 +112,7 @@ def draw_footer(fig: Figure, content: ViewContent, shown: list[Card], left: floa
     lang = content.lang
     width, _ = size_px(fig)
     right_width = 600
-    exported = t("export_exported_on", lang, date=_today_text(lang))
+    exported = t("export_exported_on", lang, date=fmt_date(content.today.isoformat(), lang))
     for i, note in enumerate((t("export_boundaries_short", lang), exported)):
         draw_text(fig, width - left, top + 27 * i, note, SMALL_PX, right_width, colour=MUTED, align="right")
     line = issuing_line(content, shown)
@@ -127,7 +125,7 @@ def issuing_line(content: ViewContent, shown: list[Card], max_chars: int = 190) 
     lang = content.lang
     bodies: list[str] = []
     for card in shown:
-        bodies.extend(str(f["issuing_body"]) for f in card.figures)
+        bodies.extend(content.dataset.issuer_name(str(f["issuing_body"]), lang) for f in card.figures)
     bodies.extend(content.issuing_bodies(("district", "settlement")))
     bodies = [b for b in dict.fromkeys(bodies) if b]
     if not bodies:
@@ -140,7 +138,3 @@ def issuing_line(content: ViewContent, shown: list[Card], max_chars: int = 190) 
         if len(line) <= max_chars or n == 1:
             return line
     return ""
-
-
-def _today_text(lang: str) -> str:
-    return fmt_date(date.today().isoformat(), lang)

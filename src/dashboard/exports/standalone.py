@@ -27,11 +27,12 @@ from dashboard.maps.live import NamesUpdate, names_view
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(images/[^'")\s]+)\1\s*\)""")
 
 
-def standalone_html(dataset: Dataset, selection: Selection, lang: str) -> bytes:
+def standalone_html(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> bytes:
     """One self-contained HTML file (UTF-8) of the view's interactive map: hover a
     district for its figure and source, click it for all its figures. Needs no network
-    and no server. Raises FileNotFoundError when Leaflet's local copy is missing."""
-    return render_html(view_content(dataset, selection, lang)).encode("utf-8")
+    and no server. Raises FileNotFoundError when Leaflet's local copy is missing.
+    ``today``: the day it is made (see ``content.view_content``)."""
+    return render_html(view_content(dataset, selection, lang, today)).encode("utf-8")
 
 
 def render_html(content: ViewContent) -> str:
@@ -100,7 +101,7 @@ def _panel(content: ViewContent) -> str:
     if bodies:
         parts.append(f"<p class='muted'>{esc(t('export_issued_by_line', lang, bodies=', '.join(bodies)))}</p>")
     parts.append(
-        f"<p class='muted'>{esc(t('export_offline_note', lang, date=fmt_date(date.today().isoformat(), lang)))}</p>"
+        f"<p class='muted'>{esc(t('export_offline_note', lang, date=fmt_date(content.today.isoformat(), lang)))}</p>"
     )
     parts.append(f"<p class='muted'>{esc(t('boundaries_note', lang))}</p>")
     return f"<div class='export-panel'>{''.join(parts)}</div>"

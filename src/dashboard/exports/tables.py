@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 
 from shapely.geometry import mapping
 
@@ -14,7 +15,7 @@ from dashboard.exports.spreadsheet import csv_bytes
 from dashboard.maps.build import district_fill
 
 
-def figures_csv(dataset: Dataset, selection: Selection, lang: str) -> bytes:
+def figures_csv(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> bytes:
     """The view's figures as CSV (see ``spreadsheet.csv_bytes``: UTF-8 with BOM,
     comma-separated, one header line, formula-like text neutralised).
 
@@ -25,14 +26,14 @@ def figures_csv(dataset: Dataset, selection: Selection, lang: str) -> bytes:
     settlements shown ("settlement": families and people returned, two rows each).
     ``value`` is the raw number; ``value_text`` the number as the dashboard writes it.
     """
-    return csv_bytes(figure_rows(dataset, selection, lang), COLUMNS)
+    return csv_bytes(figure_rows(dataset, selection, lang, today=today), COLUMNS)
 
 
-def figures_geojson(dataset: Dataset, selection: Selection, lang: str) -> bytes:
+def figures_geojson(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> bytes:
     """The view as GeoJSON (WGS 84): the districts in focus as polygons with their
     figure, source and map colour, and the settlements on the map as points with their
     families and people figures and sources. Missing values are ``null``."""
-    return geojson_text(view_content(dataset, selection, lang)).encode("utf-8")
+    return geojson_text(view_content(dataset, selection, lang, today)).encode("utf-8")
 
 
 def geojson_text(content: ViewContent) -> str:

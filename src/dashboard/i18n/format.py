@@ -67,6 +67,39 @@ def fmt_date(text: str | None, lang: str = "en") -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+# The last word of a whole number said in Azerbaijani: its last non-zero digit's word,
+# or for a number ending in zeros the word of that power of ten (2020 "iyirmi",
+# 1900 "yüz", 2000 "min").
+_ONES = ("sıfır", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
+_TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
+_POWERS = ((10**3, "yüz"), (10**6, "min"), (10**9, "milyon"), (10**12, "milyard"), (10**15, "trilyon"))
+# Four-way vowel harmony: the suffix's vowel follows the last vowel of the word.
+_HARMONY = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def az_number_word(n: int) -> str:
+    """The last word of a whole number said in Azerbaijani (2023: "üç", 2020: "iyirmi")."""
+    n = abs(n)
+    if n % 10 or n == 0:
+        return _ONES[n % 10]
+    if n % 100:
+        return _TENS[n // 10 % 10]
+    for power, word in _POWERS:
+        if n % power:
+            return word
+    return "kvadrilyon"
+
+
+def az_ordinal(n: int) -> str:
+    """A whole number as an Azerbaijani ordinal in digits: 2023-cü, 2025-ci, 2026-cı,
+    2019-cu. The spoken ordinal of the last word ends in -(ı)ncı / -(i)nci / -(u)ncu /
+    -(ü)ncü by vowel harmony (üçüncü, altıncı, onuncu, mininci); after digits only
+    the last syllable is written."""
+    word = az_number_word(n)
+    vowel = next(ch for ch in reversed(word) if ch in _HARMONY)
+    return f"{n}-c{_HARMONY[vowel]}"
+
+
 def unit_label(unit: str, lang: str = "en") -> str:
     """The unit word for a figure's unit code."""
     forms = _UNITS.get(unit)
@@ -97,31 +130,3 @@ def fmt_value(value: float | None, unit: str, qualifier: str = "", lang: str = "
     if qualifier == "at least":
         return f"ən azı {nominative}"
     return nominative
-
-
-# The Azerbaijani ordinal suffix follows the vowel of the number's last word: bir -> 1-ci,
-# üç -> 3-cü, altı -> 6-cı, doqquz -> 9-cu; on -> 10-cu, qırx -> 40-cı, yüz -> 100-cü, min -> 1000-ci.
-_AZ_UNITS = {1: "ci", 2: "ci", 3: "cü", 4: "cü", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cu"}
-_AZ_TENS = {1: "cu", 2: "ci", 3: "cu", 4: "cı", 5: "ci", 6: "cı", 7: "ci", 8: "ci", 9: "cı"}
-
-
-def fmt_ordinal(number: int, lang: str = "en") -> str:
-    """A year or other whole number as an ordinal word stem: "2039" in English (which
-    needs none before "year"), "2039-cu" in Azerbaijani."""
-    if lang != "az":
-        return str(number)
-    n = abs(number)
-    if n % 10:
-        suffix = _AZ_UNITS[n % 10]
-    elif n % 100:
-        suffix = _AZ_TENS[n // 10 % 10]
-    elif n % 1000:
-        suffix = "cü"  # yüz
-    else:
-        suffix = "ci"  # min
-    return f"{number}-{suffix}"
-
-
-def fmt_in_year(year: int, lang: str = "en") -> str:
-    """ "in 2039" / "2039-cu ildə"."""
-    return f"{fmt_ordinal(year, lang)} ildə" if lang == "az" else f"in {year}"

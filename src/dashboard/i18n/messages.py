@@ -1,7 +1,15 @@
-"""Every label the app shows, in English and Azerbaijani (Latin script)."""
+"""Every label the app shows, in English and Azerbaijani (Latin script).
+
+Placeholders are ``str.format`` fields; ``{year:ord}`` writes a number as an
+Azerbaijani ordinal with the suffix its vowel harmony asks for (2023-cü, 2025-ci,
+``format.az_ordinal``).
+"""
 
 from __future__ import annotations
 
+import string
+
+from dashboard.i18n.format import az_ordinal
 from dashboard.i18n.messages_claims import CLAIM_MESSAGES
 from dashboard.i18n.messages_plans import PLANS_MESSAGES
 from dashboard.i18n.messages_present import PRESENT_MESSAGES
@@ -36,14 +44,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "period_cumulative": ("Running total (latest)", "Ümumi (son məlumat)"),
     "period_cumulative_as_of": ("Running total as of {date}", "{date} tarixinə ümumi"),
     "period_choose_date": ("Running total on a chosen date", "Seçdiyiniz tarixə ümumi"),
-    "period_year": ("Year {year}", "{year}-ci il"),
+    "period_year": ("Year {year}", "{year:ord} il"),
     "metric_returns": ("Settlements and returnees", "Yaşayış məntəqələri və qayıdanlar"),
     "no_data": ("no data", "məlumat yoxdur"),
     "no_data_legend": ("No figure for this selection", "Bu seçim üçün rəqəm yoxdur"),
     "source": ("Source", "Mənbə"),
     "issued_by": ("Issued by", "Açıqlayan"),
     "as_of_short": ("as of {date}", "{date} tarixinə"),
-    "in_year": ("in {year}", "{year}-ci ildə"),
+    "in_year": ("in {year}", "{year:ord} ildə"),
     "figure": ("Figure", "Rəqəm"),
     "district": ("District", "Rayon"),
     "settlement": ("Settlement", "Yaşayış məntəqəsi"),
@@ -207,11 +215,25 @@ _MESSAGES.update(STAFF_MESSAGES)
 _MESSAGES.update(CLAIM_MESSAGES)
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` plus the ``ord`` spec: a whole number as an Azerbaijani ordinal."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec == "ord":
+            return az_ordinal(int(value))  # type: ignore[call-overload]
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The label for a key in a language, with ``{placeholders}`` filled."""
     en, az = _MESSAGES[key]
     text = az if lang == "az" else en
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return _FORMATTER.vformat(text, (), values) if ":ord}" in text else text.format(**values)
 
 
 def keys() -> list[str]:

@@ -85,11 +85,11 @@ PLANS_MESSAGES: dict[str, tuple[str, str]] = {
         "The two figures do not count the same area, and no year can be worked out from them.",
         "Bu iki rəqəm eyni ərazini saymır və onlardan il hesablamaq olmaz.",
     ),
-    "proj_basis_last_year": ("as in {year_ord} ({issuer})", "{year_ord} ildəki kimi, {issuer}"),
+    "proj_basis_last_year": ("as in {year} ({issuer})", "{year:ord} ildəki kimi, {issuer}"),
     "proj_basis_three_years": ("the average of {years}: {values}", "{years} illərinin ortası: {values}"),
     "proj_basis_plan": (
-        "the figure of the plan for {year_ord} ({plan}, {issuer})",
-        "{year_ord} il planının rəqəmi: {plan}, {issuer}",
+        "the figure of the plan for {year} ({plan}, {issuer})",
+        "{year:ord} il planının rəqəmi: {plan}, {issuer}",
     ),
     "proj_assumptions": ("What this rests on", "Bu nəyə əsaslanır"),
     "proj_not_forecast": (

@@ -92,7 +92,7 @@ STAFF_MESSAGES: dict[str, tuple[str, str]] = {
         "{name} was not used: fix the problems below and upload it again. Your draft is unchanged.",
         "{name} istifadə edilmədi: aşağıdakı problemləri düzəldib yenidən yükləyin. Qaralamanız dəyişməyib.",
     ),
-    "staff_upload_line": ("(line {line} of {name})", "({name} faylının {line}-ci sətri)"),
+    "staff_upload_line": ("(line {line} of {name})", "({name} faylının {line:ord} sətri)"),
     "staff_more_findings": (
         "The first {shown} of {total} messages; fix these first, many of the rest follow from them.",
         "{total} mesajdan ilk {shown}; əvvəlcə bunları düzəldin, qalanlarının çoxu bunlardan irəli gəlir.",

@@ -47,6 +47,7 @@ class Card:
     previous: dict | None = field(default=None, compare=False, repr=False)
     number: float | None = field(default=None, compare=False, repr=False)
     scope: str = ""  # said first when the figure covers more than the view (the whole country)
+    issuer: str = ""  # the body (or bodies) that issued the figures, in the card's language
 
 
 def cards(dataset: Dataset, selection: Selection, lang: str, today: date | None = None) -> list[Card]:
@@ -95,28 +96,28 @@ def _figure_card(dataset: Dataset, data: CardData, label: str, lang: str) -> Car
             delta = t("change_vs", lang, change=sign + fmt_number(abs(data.change), lang), period=prev_when)
         else:
             delta = t("previous_was", lang, value=figure_value_text(prev, lang), period=prev_when)
-    caption = f"{figure_period_text(f, lang)} · {t('issued_by', lang)}: {f['issuing_body']}"
+    issuer = dataset.issuer_name(f["issuing_body"], lang)
+    caption = f"{figure_period_text(f, lang)} · {t('issued_by', lang)}: {issuer}"
     if f["flag"]:
         caption += " · " + t("flagged", lang, note=f["note"])
     source = source_text(dataset, f["source_id"], lang)
     value = figure_value_text(f, lang)
-    return Card(data.key, label, value, delta, caption, source, data.figures, data.previous, data.number)
+    return Card(data.key, label, value, delta, caption, source, data.figures, data.previous, data.number, issuer=issuer)
 
 
 def _sum_card(dataset: Dataset, data: CardData, label: str, lang: str) -> Card:
     figures = data.figures
+    bodies = ", ".join(sorted({dataset.issuer_name(f["issuing_body"], lang) for f in figures}))
     if len(figures) == 1:
-        f = figures[0]
-        caption = f"{figure_period_text(f, lang)} · {t('issued_by', lang)}: {f['issuing_body']}"
+        caption = f"{figure_period_text(figures[0], lang)} · {t('issued_by', lang)}: {bodies}"
     else:
-        bodies = ", ".join(sorted({f["issuing_body"] for f in figures}))
         caption = t("sum_of_districts", lang, n=len(figures), body=bodies)
         if data.missing:
             names = ", ".join(dataset.area_name(c, lang) for c in data.missing)
             caption += " " + t("missing_districts", lang, names=names)
     sources = "; ".join(source_text(dataset, s, lang) for s in sorted({f["source_id"] for f in figures}))
     value = fmt_value(data.number, figures[0]["unit"], "about" if data.qualified else "", lang)
-    return Card(data.key, label, value, None, caption, sources, figures, None, data.number)
+    return Card(data.key, label, value, None, caption, sources, figures, None, data.number, issuer=bodies)
 
 
 def _extra_card(dataset: Dataset, data: CardData, label: str, lang: str) -> Card:

@@ -84,7 +84,7 @@ def _popup_rows(dataset: Dataset, lang: str) -> dict[str, tuple[dict, ...]]:
                 "metric": f"{labels[f['metric']]}{subset}",
                 "value_text": figure_value_text(f, lang),
                 "period_text": figure_period_text(f, lang),
-                "issuing_body": f["issuing_body"],
+                "issuing_body": dataset.issuer_name(f["issuing_body"], lang),
                 "source_title": f"{src.get('publisher', '')}: {src.get('title', '')}",
                 "source_url": src.get("url", ""),
                 "flag": f["flag"],

@@ -178,7 +178,7 @@ def _districts(dataset: Dataset, selection: Selection, view: MapView, lang: str)
             row |= {
                 "value_text": figure_value_text(f, lang),
                 "period_text": figure_period_text(f, lang),
-                "issuing_body": f["issuing_body"],
+                "issuing_body": dataset.issuer_name(f["issuing_body"], lang),
                 "source_text": source_text(dataset, f["source_id"], lang),
             }
             row |= {col: str(f[col]) for col in FIGURE_FIELDS}
@@ -243,7 +243,7 @@ def unit_figures(dataset: Dataset, selection: Selection, lang: str) -> pd.DataFr
                 "unit": dataset.area_name(area, lang),
                 "value_text": figure_value_text(f, lang),
                 "period_text": figure_period_text(f, lang),
-                "issuing_body": f["issuing_body"],
+                "issuing_body": dataset.issuer_name(f["issuing_body"], lang),
                 "source": source_text(dataset, f["source_id"], lang),
                 "area": area,
                 "value": float(f["value"]),

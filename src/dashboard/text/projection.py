@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.analysis.plans import plan_years
 from dashboard.analysis.projection import Projection, estimates, paces, projection
 from dashboard.data.dataset import Dataset
-from dashboard.i18n.format import fmt_date, fmt_in_year, fmt_ordinal, fmt_value
+from dashboard.i18n.format import fmt_date, fmt_value
 from dashboard.i18n.messages import keys, t
 from dashboard.text.figures import figure_period_text, figure_value_text, metric_label, source_text
 
@@ -82,7 +82,7 @@ def _basis(dataset: Dataset, result: Projection, lang: str) -> str:
         return t("proj_basis_three_years", lang, years=years, values=values)
     key = "proj_basis_plan" if pace.key == "plan" else "proj_basis_last_year"
     plan = figure_value_text(last, lang)
-    return t(key, lang, year=year, year_ord=fmt_ordinal(year, lang), issuer=issuer, plan=plan)
+    return t(key, lang, year=year, issuer=issuer, plan=plan)
 
 
 def _statement(dataset: Dataset, result: Projection, lang: str) -> str:
@@ -106,7 +106,7 @@ def _statement(dataset: Dataset, result: Projection, lang: str) -> str:
         lang,
         pace=fmt_value(result.pace.value, "ha", "", lang),
         basis=_basis(dataset, result, lang),
-        year=fmt_in_year(result.reach.year or 0, lang),
+        year=t("in_year", lang, year=result.reach.year or 0),
     )
     return f"{first} {then}"
 
@@ -173,7 +173,7 @@ def projection_line(dataset: Dataset, pace: str, estimate: str, lang: str) -> pd
             "end_date": [start["end_date"], pd.Timestamp(result.reach.end)],
             "value": [float(start["value"]), float(target["value"])],
             "series": [label, label],
-            "when": [figure_period_text(start, lang), fmt_in_year(result.reach.year or 0, lang)],
+            "when": [figure_period_text(start, lang), t("in_year", lang, year=result.reach.year or 0)],
             "value_text": [figure_value_text(start, lang), figure_value_text(target, lang)],
             "issuing_body": [
                 dataset.issuer_name(start["issuing_body"], lang),

@@ -16,6 +16,7 @@ def _text_columns(dataset: Dataset, frame: pd.DataFrame, lang: str) -> pd.DataFr
         return frame.assign(when=[], value_text=[], source=[], flag_text=[], flagged=[])
     records = frame.to_dict("records")
     return frame.assign(
+        issuing_body=[dataset.issuer_name(r["issuing_body"], lang) for r in records],
         when=[figure_period_text(r, lang) for r in records],
         value_text=[figure_value_text(r, lang) for r in records],
         source=[source_text(dataset, r["source_id"], lang) for r in records],

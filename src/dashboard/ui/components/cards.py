@@ -4,7 +4,9 @@ blocks.
 One element instead of three Streamlit elements per card keeps a filter change to a
 few websocket messages. Every text is escaped: labels, values, captions and sources
 all come from data files. The source sits in a <details> element, so it is one click
-or one key press away for everybody, not a hover-only tooltip.
+or one key press away for everybody, not a hover-only tooltip; its summary is an
+"information" sign beside the label (named "Source" for screen readers), and the
+source opens over the card without moving the page.
 """
 
 from __future__ import annotations
@@ -17,22 +19,28 @@ from dashboard.maps.build import esc
 from dashboard.text.cards import Card
 
 
-def cards_html(cards: list[Card], lang: str, large: bool = False) -> str:
-    """The cards as a responsive grid; ``large`` for presentation mode."""
+def cards_html(cards: list[Card], lang: str, large: bool = False, lead: str | None = None) -> str:
+    """The cards as a responsive grid (all in one row where they fit, else in two rows);
+    ``large`` for presentation mode; ``lead`` is the key of the card for the metric on
+    the map, which a phone shows right above the map (page.css)."""
     items = []
     for card in cards:
         delta = f"<p class='card-delta'>{esc(card.delta)}</p>" if card.delta else ""
         source = ""
         if card.source:
-            summary = f"<summary>{esc(t('source', lang))}</summary>"
+            word = esc(t("source", lang))
+            summary = f"<summary title='{word}'><span class='sr-only'>{word}</span></summary>"
             source = f"<details class='card-source'>{summary}<p>{esc(card.source)}</p></details>"
         items.append(
-            f"<section class='card card-{esc(card.key)}' aria-label='{esc(card.label)}'>"
+            f"<section class='card card-{esc(card.key)}{' card-lead' if card.key == lead else ''}'"
+            f" aria-label='{esc(card.label)}'>"
             f"<h3 class='card-label'>{esc(card.label)}</h3>"
-            f"<p class='card-value'>{esc(card.value)}</p>{delta}"
+            f"<p class='card-value' style='--chars:{max(len(card.value), 8)}'>{esc(card.value)}</p>{delta}"
             f"<p class='card-caption'>{esc(card.caption)}</p>{source}</section>"
         )
-    return f"<div class='cards{' cards-large' if large else ''}'>{''.join(items)}</div>"
+    n = max(len(items), 1)
+    grid = f"<div class='cards{' cards-large' if large else ''}' style='--n:{n};--half:{(n + 1) // 2}'>"
+    return f"<div class='cards-box'>{grid}{''.join(items)}</div></div>"
 
 
 def off_map_html(units: pd.DataFrame, lang: str) -> str:
@@ -75,6 +83,6 @@ def rows_table_html(headings: list[str], rows: list[list[object]], label: str) -
     return f"<div class='figures-table-wrap' role='region' aria-label='{esc(label)}' tabindex='0'>{table}</div>"
 
 
-def show_cards(cards: list[Card], lang: str, large: bool = False) -> None:
+def show_cards(cards: list[Card], lang: str, large: bool = False, lead: str | None = None) -> None:
     """Draw the cards."""
-    st.html(cards_html(cards, lang, large))
+    st.html(cards_html(cards, lang, large, lead))

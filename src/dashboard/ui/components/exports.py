@@ -35,19 +35,19 @@ _KINDS = {
 
 
 def _maker(
-    kind: str, dataset: Dataset, selection: Selection, lang: str, slide: dict[str, object]
+    kind: str, dataset: Dataset, selection: Selection, lang: str, slide: dict[str, object], today: date
 ) -> Callable[[], bytes]:
     words = {k: v for k, v in slide.items() if k in ("title", "caption")}
-    projection = lambda: projection_slide_png(dataset, selection, lang, **words)  # type: ignore[arg-type]  # noqa: E731
+    projection = lambda: projection_slide_png(dataset, selection, lang, **words, today=today)  # type: ignore[arg-type]  # noqa: E731
     if "projection" in tuple(slide.get("card_keys") or ()):  # type: ignore[arg-type]
         return projection  # a step about the projection: its own slide, with every assumption
     makers: dict[str, Callable[[], bytes]] = {
-        "png": lambda: slide_png(dataset, selection, lang, **slide),  # type: ignore[arg-type]
+        "png": lambda: slide_png(dataset, selection, lang, **slide, today=today),  # type: ignore[arg-type]
         "projection": projection,
-        "pdf": lambda: handout_pdf(dataset, selection, lang),
-        "csv": lambda: figures_csv(dataset, selection, lang),
-        "geojson": lambda: figures_geojson(dataset, selection, lang),
-        "html": lambda: standalone_html(dataset, selection, lang),
+        "pdf": lambda: handout_pdf(dataset, selection, lang, today),
+        "csv": lambda: figures_csv(dataset, selection, lang, today),
+        "geojson": lambda: figures_geojson(dataset, selection, lang, today),
+        "html": lambda: standalone_html(dataset, selection, lang, today),
     }
     return makers[kind]
 
@@ -70,7 +70,7 @@ def export_buttons(
         label, icon, mime = _KINDS[kind]
         box.download_button(
             t("export_slide" if short and kind == "png" else label, lang),
-            data=_maker(kind, dataset, selection, lang, slide or {}),
+            data=_maker(kind, dataset, selection, lang, slide or {}, today),
             file_name=export_filename(selection, lang, kind, today, dataset),
             mime=mime,
             icon=icon,

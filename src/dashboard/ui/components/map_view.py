@@ -34,6 +34,12 @@ from dashboard.ui.cached import metric_label
 from dashboard.ui.shared import shared_cache
 
 MAP_KEY = "district-map"
+# streamlit-folium sizes the map to the pixel height it is given. A page that sizes the
+# map's frame with CSS instead (presentation mode fits it to the screen, see
+# ui/present.css) asks for ``fill``: the map then fills its frame, and Leaflet follows
+# the frame's resize. (Not by default: a frame sized by streamlit-folium is 0 px high
+# when the map is made.)
+FILL_FRAME = "<style>html, body { margin: 0; overflow: hidden; } #map_div { height: 100vh !important; }</style>"
 
 
 def _assets(element: object) -> Iterator[object]:
@@ -139,14 +145,20 @@ def _layers(
     return script + update_script("map_div", names_view(view, points, lang)), css, js
 
 
-def show_selection_map(dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560) -> None:
-    """The map of a selection's ``map_data``. The rendered layers are text, cached under
-    the data version, the language and the selection, so every session can share them."""
+def show_selection_map(
+    dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560, fill: bool = False
+) -> None:
+    """The map of a selection's ``map_data`` (``fill``: see ``FILL_FRAME``). The rendered
+    layers are text, cached under the data version, the language and the selection, so
+    every session can share them."""
     tiles = os.environ.get("DASHBOARD_TILES") or None
     base = _base(dataset, dataset.version, tiles)
     rows, points, labels = data.district_rows, data.mappable_rows, map_labels(lang)
     layers = _layers(rows, points, data.breaks, labels, lang, f"{dataset.version}|{lang}|{selection!r}")
-    sf._component_func(**component_args(base, layers, MAP_KEY, height))
+    args = component_args(base, layers, MAP_KEY, height)
+    if fill:
+        args["header"] = f"{args['header']}{FILL_FRAME}"
+    sf._component_func(**args)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:

@@ -53,11 +53,9 @@ def current_step(views: list[PreparedView]) -> int:
     return view_index(views, st.query_params.get(VIEW_PARAM))
 
 
-def step_controls(views: list[PreparedView], index: int, lang: str) -> DeltaGenerator:
-    """Previous / counter / next / exit, with the arrow keys and Esc as shortcuts; returns
-    the bar so the page can add its own buttons."""
+def step_controls(views: list[PreparedView], index: int, lang: str, bar: DeltaGenerator) -> None:
+    """Previous / counter / next in ``bar``, with the arrow keys as shortcuts."""
     total = len(views)
-    bar = st.container(horizontal=True, vertical_alignment="center", horizontal_alignment="right")
     bar.button(
         t("present_previous", lang),
         icon=":material/arrow_back:",
@@ -77,5 +75,8 @@ def step_controls(views: list[PreparedView], index: int, lang: str) -> DeltaGene
         args=(views, min(index + 1, max(total - 1, 0))),
         key="present_next",
     )
+
+
+def exit_button(lang: str, bar: DeltaGenerator) -> None:
+    """The button (and Esc) that leaves presentation mode."""
     bar.button(t("present_exit", lang), icon=":material/close:", shortcut="Esc", on_click=_exit, key="present_exit")
-    return bar

@@ -18,6 +18,10 @@ from dashboard.text.projection import ProjectionText
 from dashboard.ui import cached
 from dashboard.ui.components.sidebar import ESTIMATE_KEY, PACE_KEY
 
+# presentation mode: a region of its own, which scrolls by keyboard too when the screen
+# is too small for every assumption
+SCROLLS = " role='region' tabindex='0'"
+
 
 def projection_html(text: ProjectionText, lang: str, large: bool = False) -> str:
     """The year, the statement, the caveats and the figures used, as one HTML block
@@ -25,7 +29,8 @@ def projection_html(text: ProjectionText, lang: str, large: bool = False) -> str
     caveats = "".join(f"<li>{esc(c)}</li>" for c in text.caveats)
     sources = "".join(f"<li>{esc(s)}</li>" for s in text.sources)
     return (
-        f"<section class='projection{' projection-large' if large else ''}' aria-label='{esc(text.label)}'>"
+        f"<section class='projection{' projection-large' if large else ''}' aria-label='{esc(text.label)}'"
+        f"{SCROLLS if large else ''}>"
         f"<p class='projection-label'>{esc(text.label)}</p>"
         f"<p class='projection-year'>{esc(text.value)}</p>"
         f"<p class='projection-statement'>{esc(text.statement)}</p>"
@@ -54,7 +59,9 @@ def show_projection(
     if text is None:
         st.info(t("proj_none", lang))
         return
-    chart_col, text_col = st.columns([3, 2])
+    # presentation mode (``large``): the chart fills the height the page leaves it
+    # (ui/present.css), the words take the other half
+    chart_col, text_col = st.columns([1, 1] if large else [3, 2])
     with chart_col:
         words = {k: t(k, lang) for k in ("source", "issued_by")} | {"date": t("as_of", lang), "note": ""}
         history = cached.cumulative_points(dataset, ("area_cleared",), lang)
@@ -64,6 +71,12 @@ def show_projection(
             float(estimate["value"]),
             f"{t('proj_line_estimate', lang)}: {estimates.get(estimate['figure_id'], '')}",
         )
-        chart = projection_chart(history, line, level, cached.metric_label(dataset, "area_cleared", lang), words)
-        st.altair_chart(chart.properties(height=520) if large else chart, width="stretch")
+        label = cached.metric_label(dataset, "area_cleared", lang)
+        if large:  # presentation mode: no type under 18 px (README, "Presenting")
+            chart = projection_chart(history, line, level, label, words, lang, year_size=22)
+            big = {"labelFontSize": 18, "titleFontSize": 18}
+            chart = chart.configure_axis(**big).configure_legend(**big).configure_text(fontSize=18)
+            st.altair_chart(chart.properties(height="container"), width="stretch", height="stretch")
+        else:
+            st.altair_chart(projection_chart(history, line, level, label, words, lang), width="stretch")
     text_col.html(projection_html(text, lang, large))

@@ -32,17 +32,35 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+LANGUAGES = {"en": "English", "az": "Azərbaycanca"}
+
+
 def language(container: DeltaGenerator | None = None) -> str:
     """The language picker (in the sidebar unless another container is given); the
     choice is kept in the URL as ?lang=az."""
-    url_state.seed("lang", ("en", "az"), "en")
+    url_state.seed("lang", tuple(LANGUAGES), "en")
     return (container or st.sidebar).radio(
         "Language / Dil",
-        options=("en", "az"),
-        format_func=lambda code: {"en": "English", "az": "Azərbaycanca"}[code],
+        options=tuple(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
         horizontal=True,
         key="lang",
     )
+
+
+def language_switch(container: DeltaGenerator) -> str:
+    """One button that switches to the other language (presentation mode's bar, where
+    two radio options would take the title's room); returns the current language."""
+    url_state.seed("lang", tuple(LANGUAGES), "en")
+    lang = st.session_state["lang"]
+    other = "az" if lang == "en" else "en"
+    container.button(LANGUAGES[other], icon=":material/translate:", key="present_lang", on_click=_switch, args=(other,))
+    return lang
+
+
+def _switch(lang: str) -> None:
+    st.session_state["lang"] = lang
+    st.query_params["lang"] = lang
 
 
 def region_label(region: str, lang: str) -> str:

@@ -26,7 +26,8 @@ from dashboard.ui.context import current_view
 def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     """Draw the trends page."""
     st.title(t("page_trends", lang))
-    words = {k: t(k, lang) for k in ("source", "issued_by")} | {"date": t("as_of", lang), "note": ""}
+    words = {k: t(k, lang) for k in ("source", "issued_by", "settlement", "first_return")}
+    words |= {"date": t("as_of", lang), "note": ""}
     label = lambda m: metric_label(dataset, m, lang)  # noqa: E731
 
     st.subheader(t("trend_cumulative", lang))
@@ -35,12 +36,12 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     target = target_text(dataset, lang)
     with left:
         pts = cumulative_points(dataset, ("area_cleared",), lang)
-        st.altair_chart(running_total_with_target(pts, label("area_cleared"), words, target), width="stretch")
+        st.altair_chart(running_total_with_target(pts, label("area_cleared"), words, target, lang), width="stretch")
         if target is not None:
             st.caption(target.text)
     with right:
         pts = cumulative_points(dataset, ("ap_mines", "at_mines", "uxo"), lang)
-        st.altair_chart(cumulative_chart(pts, label("devices"), words), width="stretch")
+        st.altair_chart(cumulative_chart(pts, label("devices"), words, lang=lang), width="stretch")
 
     st.subheader(t("trend_annual", lang))
     st.caption(t("trend_flag_bars", lang))
@@ -50,7 +51,7 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
     rows = annual_rows(dataset, "uxo", lang)
     if not rows.empty:
         uxo.markdown(f"**{label('uxo')}**")
-        uxo.altair_chart(annual_bars(rows, label("uxo"), words), width="stretch")
+        uxo.altair_chart(annual_bars(rows, label("uxo"), words, lang=lang), width="stretch")
 
     st.subheader(t("proj_title", lang))
     show_projection(dataset, selection, lang)
@@ -62,17 +63,17 @@ def render(dataset: Dataset, lang: str, selection: Selection) -> None:
         if selection.districts:
             focus &= set(selection.districts)
         rows = rows[rows["area"].isin(focus)]
-        st.altair_chart(annual_bars(rows, label("area_cleared"), words, t("district", lang)), width="stretch")
+        st.altair_chart(annual_bars(rows, label("area_cleared"), words, t("district", lang), lang), width="stretch")
 
     st.subheader(t("trend_casualties", lang))
     pts = cumulative_points(dataset, ("victims", "killed", "injured"), lang)
-    st.altair_chart(cumulative_chart(pts, t("people", lang), words), width="stretch")
+    st.altair_chart(cumulative_chart(pts, t("people", lang), words, lang=lang), width="stretch")
 
     st.subheader(t("trend_returns", lang))
-    st.altair_chart(returns_timeline(returns_rows(dataset, lang)), width="stretch")
+    st.altair_chart(returns_timeline(returns_rows(dataset, lang), words), width="stretch")
     pts = cumulative_points(dataset, ("families_returned", "people_returned"), lang)
     if not pts.empty:
-        st.altair_chart(cumulative_chart(pts, t("families", lang), words), width="stretch")
+        st.altair_chart(cumulative_chart(pts, t("families", lang), words, lang=lang), width="stretch")
 
 
 def _plans_against_results(dataset: Dataset, lang: str, words: dict[str, str]) -> None:
@@ -84,7 +85,7 @@ def _plans_against_results(dataset: Dataset, lang: str, words: dict[str, str]) -
         return
     kinds = (t("plans_kind_plan", lang), t("plans_kind_result", lang))
     labels = words | {"year": t("plans_year", lang), "vs_plan": t("plans_vs_plan", lang)}
-    st.altair_chart(plan_bars(rows, metric_label(dataset, "area_cleared", lang), kinds, labels), width="stretch")
+    st.altair_chart(plan_bars(rows, metric_label(dataset, "area_cleared", lang), kinds, labels, lang), width="stretch")
     caption = t("plans_caption", lang)
     missing = years_without_plan(dataset)
     if missing:
