@@ -14,7 +14,7 @@ from paths import GEODATA
 from playwright.sync_api import expect
 from test_exports_browser import download
 
-from dashboard.data.loader import data_files
+from dashboard.data.files import data_files
 
 FRICTIONLESS = Path(sys.executable).with_name("frictionless")
 

@@ -15,7 +15,9 @@ import pytest
 import shapely
 from shapely.geometry import box, mapping, shape
 
-from dashboard.data import boundaries_build as bb
+from dashboard.data.boundaries_build.attributes import OUTPUT_PROPERTIES, fix_attributes
+from dashboard.data.boundaries_build.background import decode_topojson
+from dashboard.data.boundaries_build.geometry import DISPLAY_TOLERANCE_DEG, geodesic_area_km2
 
 BOUNDARIES = Path(__file__).resolve().parents[2] / "geodata" / "boundaries"
 ISO_AZ = {sub.code for sub in pycountry.subdivisions.get(country_code="AZ")}
@@ -72,7 +74,7 @@ def test_78_features_unique_iso_codes_and_exact_properties(name: str) -> None:
     assert "AZ-NX" not in codes  # the autonomous republic is not a district
     for feature in features:
         props = feature["properties"]
-        assert tuple(props) == bb.OUTPUT_PROPERTIES
+        assert tuple(props) == OUTPUT_PROPERTIES
         assert all(isinstance(v, str) and v.strip() for v in props.values())
         assert props["kind"] in ("rayon", "city")
         assert props["economic_region"] in ECONOMIC_REGIONS
@@ -137,8 +139,8 @@ def test_khankendi_is_the_small_city_and_khojaly_the_district(full: dict) -> Non
     assert khankendi["properties"]["ne_adm1_code"] == "AZE-4838"
     assert khojaly["properties"]["name_en"] == "Khojaly"
     assert khojaly["properties"]["kind"] == "rayon"
-    assert bb.geodesic_area_km2(shape(khankendi["geometry"])) < 50
-    assert 700 < bb.geodesic_area_km2(shape(khojaly["geometry"])) < 1200
+    assert geodesic_area_km2(shape(khankendi["geometry"])) < 50
+    assert 700 < geodesic_area_km2(shape(khojaly["geometry"])) < 1200
     assert shape(khankendi["geometry"]).covers(shapely.Point(46.76, 39.82))
 
 
@@ -203,7 +205,7 @@ def test_display_is_simplified_small_and_rounded(full: dict) -> None:
 
 def test_build_manifest(manifest: dict) -> None:
     tolerance = manifest["simplification"]["tolerance_deg"]
-    assert tolerance == bb.DISPLAY_TOLERANCE_DEG
+    assert tolerance == DISPLAY_TOLERANCE_DEG
     assert 0 < tolerance <= 0.01
     assert manifest["simplification"]["tolerance_m_approx"] == round(tolerance * 111_320)
     assert manifest["feature_count"] == 78
@@ -278,7 +280,7 @@ def _synthetic() -> list[dict]:
 
 
 def test_fix_attributes_applies_every_known_fix() -> None:
-    features, fixes = bb.fix_attributes(_synthetic())
+    features, fixes = fix_attributes(_synthetic())
     by_ne = {props["ne_adm1_code"]: props for props, _ in features}
     assert {k: v["code"] for k, v in by_ne.items()} == {
         "AZE-1735": "AZ-LAC",
@@ -310,7 +312,7 @@ def test_fix_attributes_applies_every_known_fix() -> None:
     assert by_ne["AZE-5565"]["name_az"] == "Şuşa şəhəri"
     assert by_ne["AZE-5567"]["name_az"] == "Kəngərli"
     assert [p["code"] for p, _ in features] == sorted(p["code"] for p, _ in features)
-    assert all(tuple(p) == bb.OUTPUT_PROPERTIES for p, _ in features)
+    assert all(tuple(p) == OUTPUT_PROPERTIES for p, _ in features)
     code_fixes = {(f["adm1_code"], f["from"], f["to"]) for f in fixes if f["field"] == "code"}
     assert ("AZE-1735", "AZ-LAN", "AZ-LAC") in code_fixes
     assert ("AZE-5565", "AZ-X01~", "AZE-5565") in code_fixes
@@ -324,7 +326,7 @@ def test_fix_attributes_swaps_khankendi_and_khojaly_when_the_codes_are_reversed(
     features = _synthetic()
     features[7]["properties"]["iso_3166_2"] = "AZ-XCI"  # the small city
     features[8]["properties"]["iso_3166_2"] = "AZ-XA"  # the large district
-    fixed, fixes = bb.fix_attributes(features)
+    fixed, fixes = fix_attributes(features)
     by_ne = {props["ne_adm1_code"]: props["code"] for props, _ in fixed}
     assert by_ne["AZE-4838"] == "AZ-XA"
     assert by_ne["AZE-1739"] == "AZ-XCI"
@@ -335,25 +337,25 @@ def test_fix_attributes_fails_on_unknown_or_duplicate_codes() -> None:
     features = _synthetic()
     features.append(_ne("AZE-9999", "AZ-ZZZ", "Nowhere", _square(47.5, 40.0, 0.1)))
     with pytest.raises(ValueError, match=r"AZ-ZZZ.*not in ISO 3166-2"):
-        bb.fix_attributes(features)
+        fix_attributes(features)
     features = _synthetic()
     features.append(_ne("AZE-9998", "AZ-LAC", "Lachin again", _square(47.5, 40.0, 0.1)))
     with pytest.raises(ValueError, match="AZ-LAC is used by both"):
-        bb.fix_attributes(features)
+        fix_attributes(features)
 
 
 def test_fix_attributes_fails_when_a_known_fault_has_changed() -> None:
     features = _synthetic()
     features[0]["properties"]["iso_3166_2"] = "AZ-QBI"  # neither the known fault nor the fix
     with pytest.raises(ValueError, match=r"AZE-1735.*source has changed"):
-        bb.fix_attributes(features)
+        fix_attributes(features)
 
 
 def test_fix_attributes_refuses_to_guess_khankendi() -> None:
     features = _synthetic()
     features[7]["geometry"] = _square(46.0, 39.0, 0.3)  # a large "city" far from Khankendi
     with pytest.raises(ValueError, match="cannot tell Khankendi from Khojaly"):
-        bb.fix_attributes(features)
+        fix_attributes(features)
 
 
 def test_decode_topojson_quantized_arcs() -> None:
@@ -371,7 +373,7 @@ def test_decode_topojson_quantized_arcs() -> None:
             }
         },
     }
-    decoded = bb.decode_topojson(topology, "countries")
+    decoded = decode_topojson(topology, "countries")
     assert [p["name"] for p, _ in decoded] == ["A", "B"]
     assert decoded[0][1].equals(box(40.0, 38.0, 41.0, 39.0))
     assert decoded[1][1].area == pytest.approx(2.0)

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import GEODATA, copy_geodata
 
-from dashboard.data.loader import data_files, load_dataset
+from dashboard.data.files import data_files
+from dashboard.data.loader import load_dataset
 
 FILES = [p.relative_to(GEODATA) for p in data_files(GEODATA)]
 BASE = Path(tempfile.mkdtemp(prefix="fuzz-base-"))

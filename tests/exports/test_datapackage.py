@@ -17,7 +17,8 @@ import pytest
 from paths import GEODATA, MINIMAL, copy_geodata
 
 from dashboard.data import schema
-from dashboard.data.loader import data_files, load_dataset
+from dashboard.data.files import data_files
+from dashboard.data.loader import load_dataset
 from dashboard.data.package import PackageError, declared_tables, descriptor, resource_name
 from dashboard.data.schema import Column, TableSpec
 from dashboard.exports.datapackage import data_package_zip

@@ -9,8 +9,7 @@ from paths import GEODATA
 
 from dashboard.analysis.selection import Period, Selection
 from dashboard.data.loader import load_dataset
-from dashboard.maps.assets import localise_folium_assets
-from dashboard.maps.build import base_geojson, base_map, district_layer, settlement_layer
+from dashboard.maps.build import dataset_base_map, view_layers
 from dashboard.text.mapview import map_data
 from dashboard.ui.components.map_view import component_args, render_base, render_layers
 
@@ -20,12 +19,11 @@ LABELS = {k: k for k in ("source", "issued_by", "no_data", "first_return", "fami
 def test_component_arguments_match_st_folium(monkeypatch):
     dataset = load_dataset(GEODATA).dataset
     data = map_data(dataset, Selection(period=Period(year=2023)), "en")
-    localise_folium_assets()
-    m = base_map(*base_geojson(dataset.background, dataset.districts), (39.75, 46.75), 8)
+    m = dataset_base_map(dataset)
     twin = copy.deepcopy(m)
 
     def layers():
-        return [district_layer(data.districts, data.breaks, LABELS), settlement_layer(data.mappable, LABELS)]
+        return view_layers(data.districts, data.mappable, data.breaks, LABELS)
 
     captured = {}
     monkeypatch.setattr(sf, "_component_func", lambda **kw: captured.update(kw))

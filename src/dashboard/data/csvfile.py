@@ -1,7 +1,8 @@
 """Reading one CSV file of geodata/ against its declared columns.
 
 Everything that can be wrong inside a single file is found here: size, encoding,
-truncation, header, and each cell's type. Cross-file checks live in the loader.
+truncation, header, and each cell's type. Checks across rows and files live in
+``consistency``.
 """
 
 from __future__ import annotations

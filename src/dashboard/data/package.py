@@ -19,7 +19,7 @@ from typing import Any
 from dashboard.data import schema
 from dashboard.data.csvfile import KIND_PATTERNS
 from dashboard.data.dataset import Dataset
-from dashboard.data.loader import data_files, data_version
+from dashboard.data.files import data_files, data_version
 from dashboard.data.schema import Column, TableSpec
 
 NAME = "karabakh-demining"

@@ -1,4 +1,5 @@
-"""Checks on one row's references and dates, shared by the figure files and claims.csv.
+"""Checks on one row's references and dates, shared by the figure files, claims.csv and
+the checks across files (``consistency``).
 
 Each check reports what it finds (file, line, column, the value and what was expected)
 and returns nothing; a row can fail several checks at once.
@@ -7,6 +8,7 @@ and returns nothing; a row can fail several checks at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from dashboard.data import schema
 from dashboard.data.csvfile import Row, parse_partial_date
@@ -31,30 +33,35 @@ def check_unit(row: Row, file: str, metrics: dict[str, Row], report: Report) -> 
         )
 
 
+def unexpected(report: Report, file: str, row: Row, column: str, value: object, expected: str) -> None:
+    """Report ``value`` of ``column`` in ``row`` as "found '...'; expected ..."."""
+    report.error(file, f"found '{value}'; expected {expected}", line=row["_line"], column=column, value=str(value))
+
+
+def check_listed(row: Row, file: str, column: str, known: Collection[str], expected: str, report: Report) -> None:
+    """The value in ``column``, when there is one, is one of ``known`` (``expected`` says
+    what that is, for the message)."""
+    value = row.get(column)
+    if value and value not in known:
+        unexpected(report, file, row, column, value, expected)
+
+
+def check_each_listed(row: Row, file: str, column: str, known: Collection[str], expected: str, report: Report) -> None:
+    """Each of the values in ``column``, separated by spaces, is one of ``known``."""
+    for value in str(row.get(column) or "").split():
+        if value not in known:
+            unexpected(report, file, row, column, value, expected)
+
+
 def check_place(row: Row, file: str, places: set[str], report: Report, also: str = "") -> None:
     """``area`` names the country, a district, a unit (or what ``also`` adds)."""
-    area = row.get("area")
-    if area and area not in places:
-        report.error(
-            file,
-            f"found '{area}'; expected AZ (national), a district code such as AZ-CAB, a unit id from units.csv{also}",
-            line=row["_line"],
-            column="area",
-            value=str(area),
-        )
+    expected = f"AZ (national), a district code such as AZ-CAB, a unit id from units.csv{also}"
+    check_listed(row, file, "area", places, expected, report)
 
 
-def check_source(row: Row, file: str, sources: set[str], report: Report) -> None:
-    """``source_id`` is listed in sources.csv."""
-    source = row.get("source_id")
-    if source and source not in sources:
-        report.error(
-            file,
-            f"found '{source}'; expected a source_id listed in sources.csv",
-            line=row["_line"],
-            column="source_id",
-            value=str(source),
-        )
+def check_source(row: Row, file: str, sources: set[str], report: Report, column: str = "source_id") -> None:
+    """``source_id`` (or another ``column`` naming a source) is listed in sources.csv."""
+    check_listed(row, file, column, sources, "a source_id listed in sources.csv", report)
 
 
 def check_subset_and_flag(row: Row, file: str, report: Report) -> None:

@@ -232,3 +232,5 @@ CLAIMS = TableSpec(
     key="claim_id",
 )
 OPTIONAL_TABLES = (PRESENTATION, ISSUERS, CLAIMS)
+# Every CSV table of a dataset, in the order the loader reads them.
+TABLES = (SOURCES, METRICS, UNITS_TABLE, SETTLEMENTS, *FIGURE_FILES, *OPTIONAL_TABLES)

@@ -20,21 +20,10 @@ from dashboard.data.dataset import Dataset
 from dashboard.exports.content import ViewContent, view_content
 from dashboard.i18n.format import fmt_date
 from dashboard.i18n.messages import t
-from dashboard.maps.assets import LEAFLET_CSS, LEAFLET_JS, leaflet_files, localise_folium_assets, remote_links
-from dashboard.maps.build import (
-    base_geojson,
-    base_map,
-    district_layer,
-    esc,
-    legend_for,
-    legend_html,
-    map_labels,
-    settlement_layer,
-)
+from dashboard.maps.assets import LEAFLET_CSS, LEAFLET_JS, leaflet_files, remote_links
+from dashboard.maps.build import dataset_base_map, esc, legend_for, legend_html, map_labels, view_layers
 from dashboard.maps.live import NamesUpdate, names_view
 
-CENTER = (39.75, 46.75)
-ZOOM = 8
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(images/[^'")\s]+)\1\s*\)""")
 
 
@@ -50,11 +39,9 @@ def render_html(content: ViewContent) -> str:
     """The standalone page of a computed view (see ``standalone_html``)."""
     js_path, css_path = leaflet_files()  # fail early, before the map is built
     lang = content.lang
-    localise_folium_assets()
-    m = base_map(*base_geojson(content.dataset.background, content.dataset.districts), CENTER, ZOOM)
-    labels = map_labels(lang)
-    district_layer(content.data.districts, content.data.breaks, labels).add_to(m)
-    settlement_layer(content.data.mappable, labels).add_to(m)
+    m = dataset_base_map(content.dataset)
+    for layer in view_layers(content.data.districts, content.data.mappable, content.data.breaks, map_labels(lang)):
+        layer.add_to(m)
     NamesUpdate(names_view(content.data.district_rows, content.data.mappable_rows, lang)).add_to(m)  # and the fit
     root = m.get_root()
     root.header.add_child(Element(f"<title>{esc(content.default_title)}</title>"))

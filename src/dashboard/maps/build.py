@@ -15,13 +15,17 @@ import pandas as pd
 import shapely
 from branca.element import Element
 
+from dashboard.data.dataset import Dataset
 from dashboard.i18n.format import fmt_number, unit_label
 from dashboard.i18n.messages import t
+from dashboard.maps.assets import localise_folium_assets
 from dashboard.maps.layers import StyledGeoJson, esc, feature_collection
 from dashboard.maps.live import MapNames
 from dashboard.maps.palette import NO_DATA_DASH, NO_DATA_FILL, OUTLINE, class_of, colour, legend_items
 
 FOCUS_BOUNDS = ((38.85, 45.35), (40.55, 47.65))  # Karabakh and East Zangezur, (lat, lon)
+CENTER = (39.75, 46.75)  # where the map opens (lat, lon), before it fits each view's focus
+ZOOM = 8
 SEA = "#dde7ee"
 LAND = "#f4f2ee"
 # The base map's two faint layers: country outlines, and every district of Azerbaijan.
@@ -106,6 +110,13 @@ def base_map(
 
 def _focus_bounds() -> list[list[float]]:
     return [list(FOCUS_BOUNDS[0]), list(FOCUS_BOUNDS[1])]
+
+
+def dataset_base_map(dataset: Dataset, tiles: str | None = None) -> folium.Map:
+    """The base map of a dataset as the dashboard opens it, the live map and the offline
+    export alike, with Leaflet served locally (``maps.assets``)."""
+    localise_folium_assets()
+    return base_map(*base_geojson(dataset.background, dataset.districts), CENTER, ZOOM, tiles=tiles)
 
 
 def _tooltip_html(row: dict, labels: dict[str, str]) -> str:
@@ -243,6 +254,17 @@ def settlement_layer(
     if features:
         StyledGeoJson(feature_collection(features), circles=True, popup_width=340).add_to(group)
     return group
+
+
+def view_layers(
+    districts: gpd.GeoDataFrame | Sequence[dict],
+    settlements: gpd.GeoDataFrame | Sequence[dict],
+    breaks: list[float],
+    labels: dict[str, str],
+) -> list[folium.FeatureGroup]:
+    """The layers that change with the view, in drawing order: the districts, then the
+    settlements over them."""
+    return [district_layer(districts, breaks, labels), settlement_layer(settlements, labels)]
 
 
 def legend_html(items: list[tuple[str, str]], title: str) -> str:

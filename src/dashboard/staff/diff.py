@@ -20,8 +20,7 @@ from dashboard.i18n.format import fmt_value
 from dashboard.staff.store import managed_files
 from dashboard.text.figures import metric_label, period_label
 
-TABLES = {spec.path: spec for spec in (schema.SOURCES, schema.METRICS, schema.UNITS_TABLE, schema.SETTLEMENTS)}
-TABLES |= {spec.path: spec for spec in (*schema.FIGURE_FILES, *schema.OPTIONAL_TABLES)}
+TABLES = {spec.path: spec for spec in schema.TABLES}
 FEATURE_FILES = (schema.DISTRICTS_FILE, schema.DISPLAY_FILE)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from shapely.validation import explain_validity
 
 from dashboard.data import schema
-from dashboard.data.boundaries_build import (
+from dashboard.data.boundaries_build.geometry import (
     DISPLAY_DECIMALS,
     DISPLAY_TOLERANCE_DEG,
     FULL_DECIMALS,
@@ -32,8 +32,6 @@ from dashboard.staff.store import managed_files
 from dashboard.staff.store.disk import replace_bytes, scratch_name
 
 MAX_UPLOAD_BYTES = 40 * 1024 * 1024  # any upload; CSV files are held to schema.MAX_CSV_BYTES
-CSV_TABLES = (schema.SOURCES, schema.METRICS, schema.UNITS_TABLE, schema.SETTLEMENTS, *schema.FIGURE_FILES)
-CSV_TABLES += schema.OPTIONAL_TABLES
 GEO_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
 BOUNDARY_PROPERTIES = (*schema.DISTRICT_PROPERTIES, "ne_adm1_code")
 ACCEPTED = ("csv", "geojson", "json", "gpkg", "zip")
@@ -66,11 +64,11 @@ class UploadResult:
 def table_for(name: str, header: list[str]) -> tuple[schema.TableSpec | None, str]:
     """The table an uploaded CSV belongs to (by file name, else by its header), or why not."""
     stem = PurePath(name).stem.lower()
-    by_name = [s for s in CSV_TABLES if PurePath(s.path).stem in stem]
+    by_name = [s for s in schema.TABLES if PurePath(s.path).stem in stem]
     if len(by_name) == 1:
         return by_name[0], ""
     columns = {h.strip() for h in header}
-    by_header = [s for s in CSV_TABLES if set(s.names) == columns]
+    by_header = [s for s in schema.TABLES if set(s.names) == columns]
     if len(by_header) == 1:
         return by_header[0], ""
     figures = ", ".join(PurePath(s.path).name for s in schema.FIGURE_FILES)
@@ -79,7 +77,7 @@ def table_for(name: str, header: list[str]) -> tuple[schema.TableSpec | None, st
             f"the columns are those of a figure file; name the file after the one it belongs to ({figures}), "
             "e.g. clearance-2025-05.csv"
         )
-    tables = ", ".join(PurePath(s.path).name for s in CSV_TABLES)
+    tables = ", ".join(PurePath(s.path).name for s in schema.TABLES)
     return None, f"cannot tell which table this is; expected a file named like one of {tables}, with its columns"
 
 

@@ -24,7 +24,8 @@ import streamlit as st
 
 from dashboard.analysis.engine import figure_index
 from dashboard.data.dataset import Dataset
-from dashboard.data.loader import LoadResult, data_signature, load_dataset
+from dashboard.data.files import data_signature
+from dashboard.data.loader import LoadResult, load_dataset
 from dashboard.staff.store import Store, StoreError, open_store, store_target
 from dashboard.ui.shared import shared_cache
 from dashboard.ui.text import md

@@ -20,7 +20,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.data.loader import data_files, load_dataset
+from dashboard.data.files import data_files
+from dashboard.data.loader import load_dataset
 from dashboard.data.report import Report
 from dashboard.staff.store.disk import fsync_dir, remove_leftovers, scratch_name, write_durable
 

@@ -26,17 +26,7 @@ import streamlit_folium as sf
 from dashboard.analysis.selection import Selection
 from dashboard.data.dataset import Dataset
 from dashboard.i18n.messages import t
-from dashboard.maps.assets import localise_folium_assets
-from dashboard.maps.build import (
-    base_geojson,
-    base_map,
-    district_layer,
-    esc,
-    legend_for,
-    legend_html,
-    map_labels,
-    settlement_layer,
-)
+from dashboard.maps.build import dataset_base_map, esc, legend_for, legend_html, map_labels, view_layers
 from dashboard.maps.layers import data_left_out
 from dashboard.maps.live import names_view, update_script
 from dashboard.text.mapview import MapData
@@ -44,8 +34,6 @@ from dashboard.ui.cached import metric_label
 from dashboard.ui.shared import shared_cache
 
 MAP_KEY = "district-map"
-CENTER = (39.75, 46.75)
-ZOOM = 8
 # streamlit-folium sizes the map to the pixel height it is given. A page that sizes the
 # map's frame with CSS instead (presentation mode fits it to the screen, see
 # ui/present.css) asks for ``fill``: the map then fills its frame, and Leaflet follows
@@ -137,8 +125,7 @@ def component_args(base: dict[str, object], layers: tuple[str, list[str], list[s
 
 @shared_cache(maxsize=4, key=lambda dataset, version, tiles: (version, tiles))
 def _base(dataset: Dataset, version: str, tiles: str | None) -> dict[str, object]:
-    localise_folium_assets()
-    m = base_map(*base_geojson(dataset.background, dataset.districts), CENTER, ZOOM, tiles=tiles)
+    m = dataset_base_map(dataset, tiles)
     parts = render_base(m)
     parts["elements"] = [m]
     return parts
@@ -153,40 +140,25 @@ def _layers(
     lang: str,
     cache_key: str,
 ) -> tuple[str, list[str], list[str]]:
-    script, css, js = render_layers([district_layer(view, breaks, labels), settlement_layer(points, labels)])
+    script, css, js = render_layers(view_layers(view, points, breaks, labels))
     # then name the districts and settlements, and fit a new focus (maps.live)
     return script + update_script("map_div", names_view(view, points, lang)), css, js
-
-
-def show_map(
-    dataset: Dataset,
-    view: Sequence[dict],
-    points: Sequence[dict],
-    breaks: list[float],
-    labels: dict[str, str],
-    lang: str,
-    cache_key: str,
-    height: int = 560,
-    fill: bool = False,
-) -> None:
-    """Draw the map for a selection; ``cache_key`` names the selection and language
-    (rendered layers are text, so every session can share them)."""
-    tiles = os.environ.get("DASHBOARD_TILES") or None
-    base = _base(dataset, dataset.version, tiles)
-    layers = _layers(view, points, breaks, labels, lang, f"{dataset.version}|{cache_key}")
-    args = component_args(base, layers, MAP_KEY, height)
-    if fill:
-        args["header"] = f"{args['header']}{FILL_FRAME}"
-    sf._component_func(**args)
 
 
 def show_selection_map(
     dataset: Dataset, data: MapData, selection: Selection, lang: str, height: int = 560, fill: bool = False
 ) -> None:
-    """The map of a selection's ``map_data`` (``fill``: see ``FILL_FRAME``)."""
-    labels = map_labels(lang)
-    rows, points = data.district_rows, data.mappable_rows
-    show_map(dataset, rows, points, data.breaks, labels, lang, f"{lang}|{selection!r}", height, fill)
+    """The map of a selection's ``map_data`` (``fill``: see ``FILL_FRAME``). The rendered
+    layers are text, cached under the data version, the language and the selection, so
+    every session can share them."""
+    tiles = os.environ.get("DASHBOARD_TILES") or None
+    base = _base(dataset, dataset.version, tiles)
+    rows, points, labels = data.district_rows, data.mappable_rows, map_labels(lang)
+    layers = _layers(rows, points, data.breaks, labels, lang, f"{dataset.version}|{lang}|{selection!r}")
+    args = component_args(base, layers, MAP_KEY, height)
+    if fill:
+        args["header"] = f"{args['header']}{FILL_FRAME}"
+    sf._component_func(**args)
 
 
 def show_legend(dataset: Dataset, data: MapData, selection: Selection, lang: str) -> None:
