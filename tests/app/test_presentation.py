@@ -14,6 +14,7 @@ import pytest
 from expected import district_year, latest_cumulative, national_year
 from paths import GEODATA
 from projection_expected import expected_year
+from settlements_expected import returns_known_by
 from test_pages import card, cards_shown, run_app, shown
 from test_plans_pages import default_estimate, projection_block
 
@@ -54,7 +55,7 @@ VIEWS = sorted(_csv("presentation.csv"), key=lambda r: float(r["order"]))
 
 
 def settlements_with_returns(codes: set[str], as_of: str) -> int:
-    """Settlements whose first return is unknown or on or before ``as_of``, in the given
+    """Settlements with returns known by ``as_of`` (``settlements_expected``), in the given
     districts and units sharing one of them, or with no districts given, anywhere in
     Karabakh and East Zangezur."""
     regions = {"Karabakh", "East Zangezur"}
@@ -65,11 +66,7 @@ def settlements_with_returns(codes: set[str], as_of: str) -> int:
         codes = {f["properties"]["code"] for f in doc["features"] if f["properties"]["economic_region"] in regions}
         units = {u["unit_id"] for u in _csv("units.csv") if u["economic_region"] in regions}
     places = codes | units
-    return sum(
-        1
-        for s in _csv("settlements.csv")
-        if s["district"] in places and (not s["first_return"] or s["first_return"] <= as_of)
-    )
+    return sum(1 for s in _csv("settlements.csv") if s["district"] in places and returns_known_by(s, as_of))
 
 
 def test_the_file_holds_the_views_the_advocates_asked_for():

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 import raw
+from settlements_expected import returns_known_by
 
 from dashboard.analysis.selection import Period, Selection
 from dashboard.exports import figures_csv, figures_geojson
@@ -120,7 +121,7 @@ def expected_settlements(selection: Selection, codes: set[str], end: date) -> di
     }
     out = {}
     for s in raw.rows("settlements.csv"):
-        if s["district"] in codes | units and (not s["first_return"] or s["first_return"][:10] <= end.isoformat()):
+        if s["district"] in codes | units and returns_known_by(s, end.isoformat()):
             out[s["settlement_id"]] = s
     return out
 

@@ -33,7 +33,9 @@ def settlement_status(first_return: str) -> str:
 
 @dataclass(frozen=True)
 class _Settlements:
-    records: tuple[dict, ...]  # the settlements table's rows, with "status" and "_started" (ordinal or -inf)
+    # the settlements table's rows, with "status" and "_started": the ordinal of the day
+    # returns are known by (first return, else first returns figure), or -inf (no date)
+    records: tuple[dict, ...]
     first_groups: dict[tuple[str, str], tuple[dict, ...]]  # (metric, settlement) -> event figures, oldest first
     # settlement -> (last day covered as an ordinal, ISO text as the file gives it) of every
     # date its returns are known by: its first return and its returns figures, oldest first
@@ -46,7 +48,7 @@ def _settlements(dataset: Dataset) -> _Settlements:
     for row in dataset.settlements.to_dict("records"):
         started = row["first_return_date"]
         row["status"] = settlement_status(row["first_return"])
-        row["_started"] = -math.inf if pd.isna(started) else started.toordinal()
+        row["_started"] = None if pd.isna(started) else started.toordinal()
         records.append(row)
     groups: dict[tuple[str, str], list[dict]] = {}
     dates: dict[str, list[tuple[int, str]]] = {}
@@ -63,6 +65,12 @@ def _settlements(dataset: Dataset) -> _Settlements:
         if f["metric"] in returned:
             dates.setdefault(f["area"], []).append((f["end_date"].toordinal(), f["period_end"]))
     ordered = {k: tuple(sorted(v, key=lambda f: (f["end_date"], f["figure_id"]))) for k, v in groups.items()}
+    for row in records:
+        if row["_started"] is None:
+            # first return not known: returns are known from the settlement's first
+            # returns figure on; with no dated figure at all, in every period
+            known = dates.get(row["settlement_id"])
+            row["_started"] = min(known)[0] if known else -math.inf
     return _Settlements(tuple(records), ordered, {k: tuple(sorted(v)) for k, v in dates.items()})
 
 
@@ -73,9 +81,11 @@ def cutoff(period: Period, today: date | None) -> date:
 
 
 def settlement_rows(dataset: Dataset, as_of: date, statuses: tuple[str, ...], codes: set[str]) -> list[dict]:
-    """Settlements in some districts (or units) whose returns began by ``as_of`` (or whose
-    start is unknown), each a new dict: the settlement's columns, ``status``, and per
-    metric its value (``families``, ``people``; None when unknown) with ``FIGURE_FIELDS``."""
+    """Settlements in some districts (or units) whose returns began by ``as_of``: by their
+    first-return date, or where that is not known, by their first returns figure (a
+    settlement with no date at all counts in every period). Each a new dict: the
+    settlement's columns, ``status``, and per metric its value (``families``, ``people``;
+    None when unknown) with ``FIGURE_FIELDS``."""
     data = _settlements(dataset)
     index = figure_index(dataset)
     limit = as_of.toordinal()
